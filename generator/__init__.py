@@ -1,0 +1,1 @@
+"""explainer: YAML digests of news stories to an MkDocs + Material explainer site."""

@@ -1,0 +1,376 @@
+"""YAML files to validated models, with every problem located at file:line:column.
+
+PyYAML composes the file into a node graph (which keeps positions); we turn the
+nodes into plain data ourselves so that duplicate keys are caught, aliases are
+expanded under a budget and every value keeps the line it came from. pydantic
+then validates the data, and its error locations are mapped back to lines.
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .schema import SLUG_PATTERN, SiteConfig, Story
+
+MAX_FILE_BYTES = 1_000_000
+"""A digest is a few dozen kilobytes; anything near a megabyte is a mistake."""
+MAX_NODES = 200_000
+"""Budget of values after alias expansion: stops "billion laughs" before memory grows."""
+MAX_DEPTH = 64
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with an input file, where it is and what was expected."""
+
+    file: str
+    line: int
+    column: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class InputError(Exception):
+    """Raised when one or more input files have problems; carries all of them."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def field_path(loc: Loc) -> str:
+    """('quotes', 3, 'speaker') -> 'quotes[3].speaker'."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+class _Budget(Exception):
+    def __init__(self, mark: yaml.Mark, message: str):
+        self.mark, self.message = mark, message
+
+
+class _DataBuilder:
+    """Turns a composed YAML node graph into plain data, remembering positions."""
+
+    def __init__(self) -> None:
+        self.positions: dict[Loc, tuple[int, int]] = {}
+        self.problems: list[tuple[Loc, yaml.Mark, str]] = []
+        self.nodes = 0
+        self._scalars = yaml.constructor.SafeConstructor()
+
+    def build(self, node: yaml.Node, loc: Loc = (), depth: int = 0) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise _Budget(node.start_mark, f"more than {MAX_NODES} values after expanding aliases")
+        if depth > MAX_DEPTH:
+            raise _Budget(node.start_mark, f"nested more than {MAX_DEPTH} levels deep")
+        self.positions.setdefault(loc, _position(node.start_mark))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, loc, depth)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            return node.value  # dates are parsed by the schema, so a bad one gets a located error
+        try:
+            return self._scalars.construct_object(node, deep=True)
+        except yaml.constructor.ConstructorError as error:
+            self.problems.append((loc, node.start_mark, str(error.problem)))
+            return None
+
+    def _mapping(self, node: yaml.MappingNode, loc: Loc, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, yaml.Mark] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self.problems.append(
+                    (loc, key_node.start_mark, "merge keys (`<<`) are not supported (expected plain fields)")
+                )
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problems.append((loc, key_node.start_mark, "a key must be plain text"))
+                continue
+            key = str(key_node.value)
+            if key in first_seen:
+                first = first_seen[key]
+                self.problems.append(
+                    (
+                        (*loc, key),
+                        key_node.start_mark,
+                        f"duplicate key `{key}` (first given on line {first.line + 1}; "
+                        "expected each key once, the second would silently replace the first)",
+                    )
+                )
+                continue
+            first_seen[key] = key_node.start_mark
+            self.positions[(*loc, key)] = _position(key_node.start_mark)
+            result[key] = self.build(value_node, (*loc, key), depth + 1)
+        return result
+
+
+def _position(mark: yaml.Mark) -> tuple[int, int]:
+    return mark.line + 1, mark.column + 1
+
+
+def _yaml_message(error: yaml.YAMLError) -> str:
+    text = " ".join(
+        part for part in (getattr(error, "context", None), getattr(error, "problem", None)) if part
+    ) or str(error)
+    if "\\t" in text or "\t" in text:
+        return f"YAML syntax: {text} (indent with spaces; tab characters are not allowed)"
+    return f"YAML syntax: {text}"
+
+
+def read_yaml(path: Path, display: str) -> tuple[Any, dict[Loc, tuple[int, int]], list[Problem]]:
+    """Parse one YAML file safely. Returns (data, positions, problems)."""
+
+    def problem(line: int, column: int, message: str, loc: Loc = ()) -> Problem:
+        return Problem(display, line, column, field_path(loc), message)
+
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        return None, {}, [problem(0, 0, f"cannot read the file ({error.strerror})")]
+    if size > MAX_FILE_BYTES:
+        return None, {}, [
+            problem(0, 0, f"file is {size:,} bytes (expected at most {MAX_FILE_BYTES:,})")
+        ]
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        return None, {}, [
+            problem(line, column, f"not UTF-8: byte 0x{raw[error.start]:02x} (save the file as UTF-8)")
+        ]
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        return None, {}, [problem(0, 0, "the file is empty (expected a YAML mapping of fields)")]
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = _position(mark) if mark else (0, 0)
+        return None, {}, [problem(line, column, _yaml_message(error))]
+    except yaml.YAMLError as error:
+        return None, {}, [problem(0, 0, _yaml_message(error))]
+    if not isinstance(node, yaml.MappingNode):
+        line, column = _position(node.start_mark) if node else (1, 1)
+        return None, {}, [problem(line, column, "expected a mapping of fields (`key: value` lines)")]
+    builder = _DataBuilder()
+    try:
+        data = builder.build(node)
+    except _Budget as error:
+        line, column = _position(error.mark)
+        return None, {}, [problem(line, column, f"{error.message} (aliases expand too far)")]
+    problems = [problem(*_position(mark), message, loc) for loc, mark, message in builder.problems]
+    return data, builder.positions, problems
+
+
+def _locate(positions: dict[Loc, tuple[int, int]], loc: Loc) -> tuple[int, int]:
+    for end in range(len(loc), -1, -1):
+        if loc[:end] in positions:
+            return positions[loc[:end]]
+    return 1, 1
+
+
+def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    """The model class that holds the field at `loc` (for suggestions on unknown keys)."""
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        field = current.model_fields.get(part)
+        if field is None:
+            return None
+        current = _inner_model(field.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _inner_model(annotation: Any) -> Any:
+    for arg in (annotation, *typing.get_args(annotation)):
+        if isinstance(arg, type) and issubclass(arg, BaseModel):
+            return arg
+        inner = typing.get_args(arg)
+        for candidate in inner:
+            if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+                return candidate
+    return None
+
+
+_TYPE_NAMES = {
+    str: "text",
+    int: "a number",
+    float: "a number",
+    bool: "true/false",
+    list: "a list",
+    dict: "a mapping",
+    type(None): "nothing (null)",
+}
+
+
+def _describe(value: Any) -> str:
+    return _TYPE_NAMES.get(type(value), type(value).__name__)
+
+
+def explain(error: dict[str, Any], model: type[BaseModel]) -> str:
+    """A pydantic error as `what is wrong (what was expected)`."""
+    kind, loc, value = error["type"], error["loc"], error.get("input")
+    ctx = error.get("ctx") or {}
+    name = loc[-1] if loc else ""
+    if kind == "missing":
+        return f"missing required field `{name}`"
+    if kind == "extra_forbidden":
+        owner = _model_at(model, loc)
+        fields = sorted(owner.model_fields) if owner else []
+        close = difflib.get_close_matches(str(name), fields, n=1, cutoff=0.6)
+        if close:
+            return f"unknown field `{name}` (did you mean `{close[0]}`?)"
+        return f"unknown field `{name}` (expected one of: {', '.join(fields)})"
+    if kind == "string_type":
+        hint = "; put it in quotes" if isinstance(value, int | float | bool) else ""
+        return f"expected text, got {_describe(value)}{hint}"
+    if kind == "string_too_short":
+        return "is empty (expected some text)"
+    if kind == "string_too_long":
+        return f"is too long (expected at most {ctx.get('max_length')} characters)"
+    if kind == "string_pattern_mismatch":
+        if ctx.get("pattern") == SLUG_PATTERN:
+            return (
+                f"{value!r} is not a valid id (expected lower-case letters, digits and "
+                "single hyphens, e.g. `wagner-group`)"
+            )
+        return f"{value!r} has the wrong form (expected to match {ctx.get('pattern')})"
+    if kind == "literal_error":
+        return f"{value!r} is not allowed (expected {ctx.get('expected')})"
+    if kind in ("list_type", "tuple_type"):
+        return f"expected a list, got {_describe(value)}"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"expected a mapping of fields, got {_describe(value)}"
+    if kind == "too_short":
+        return f"expected at least {ctx.get('min_length')} item(s), got {len(value or [])}"
+    if kind.startswith("url"):
+        return f"{value!r} is not a web address (expected one starting with http:// or https://)"
+    if kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
+        return f"expected a number, got {_describe(value)}"
+    if kind in ("greater_than", "greater_than_equal"):
+        return f"{value!r} is too small (expected a number greater than {ctx.get('gt', ctx.get('ge'))})"
+    if kind in ("bool_parsing", "bool_type"):
+        return f"expected true or false, got {value!r}"
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"]))
+    return f"{error['msg']} (got {value!r})"
+
+
+def validate(
+    model: type[BaseModel],
+    data: Any,
+    positions: dict[Loc, tuple[int, int]],
+    display: str,
+) -> tuple[Any, list[Problem]]:
+    """Validate plain data against a model; problems carry lines from `positions`."""
+    try:
+        instance = model.model_validate(data)
+    except ValidationError as errors:
+        problems = []
+        for error in errors.errors(include_url=False):
+            loc = tuple(error["loc"])
+            problems.append(
+                Problem(display, *_locate(positions, loc), field_path(loc), explain(error, model))
+            )
+        return None, problems
+    return instance, []
+
+
+def load_story(path: Path, display: str | None = None) -> tuple[Story | None, list[Problem]]:
+    """Read and check one digest. Returns the story, or None and its problems."""
+    display = display or str(path)
+    data, positions, problems = read_yaml(path, display)
+    if data is None or problems:
+        return None, problems
+    story, problems = validate(Story, data, positions, display)
+    if story is None:
+        return None, problems
+    for loc, message in story.problems():
+        problems.append(Problem(display, *_locate(positions, loc), field_path(loc), message))
+    if story.id != path.stem:
+        problems.append(
+            Problem(
+                display,
+                *_locate(positions, ("id",)),
+                "id",
+                f"{story.id!r} does not match the file name (expected `{path.stem}`, "
+                f"or rename the file to `{story.id}{path.suffix}`)",
+            )
+        )
+    return (None, problems) if problems else (story, [])
+
+
+def story_files(content_dir: Path) -> list[Path]:
+    """The digests in a content folder: `*.yml` and `*.yaml`, not hidden, sorted."""
+    return sorted(
+        p
+        for p in content_dir.iterdir()
+        if p.suffix in (".yml", ".yaml") and not p.name.startswith((".", "_")) and p.is_file()
+    )
+
+
+def load_stories(paths: Iterable[Path], root: Path | None = None) -> list[Story]:
+    """Load digests; raise InputError with every problem of every file if any."""
+    stories: list[Story] = []
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for path in paths:
+        display = _display(path, root)
+        story, found = load_story(path, display)
+        problems.extend(found)
+        if story is None:
+            continue
+        if story.id in seen:
+            problems.append(
+                Problem(display, 1, 1, "id", f"story id {story.id!r} is also used by {seen[story.id]}")
+            )
+            continue
+        seen[story.id] = display
+        stories.append(story)
+    if problems:
+        raise InputError(problems)
+    return stories
+
+
+def load_site_config(path: Path, root: Path | None = None) -> SiteConfig:
+    display = _display(path, root)
+    data, positions, problems = read_yaml(path, display)
+    if not problems:
+        config, problems = validate(SiteConfig, data, positions, display)
+    if problems:
+        raise InputError(problems)
+    return config
+
+
+def _display(path: Path, root: Path | None) -> str:
+    if root is not None:
+        try:
+            return str(path.resolve().relative_to(root.resolve()))
+        except ValueError:
+            pass
+    return str(path)

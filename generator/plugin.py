@@ -1,0 +1,98 @@
+"""The MkDocs plugin: `mkdocs build` and `mkdocs serve` generate the pages themselves.
+
+- on_config: apply `site_config.yml`, check every digest and write the
+  Markdown tree into `docs_dir` (only changed files).
+- build: a problem in any input stops the build with located messages and no
+  traceback, before MkDocs touches `site/`.
+- serve: a problem keeps the last good pages, logs the messages and shows them
+  in Material's announcement bar until the file is fixed.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+
+from .loading import InputError, Problem
+from .project import Project
+
+log = logging.getLogger("mkdocs.plugins.explainer")
+
+
+class ExplainerConfig(base.Config):
+    content_dir = c.Type(str, default="content")
+    """Folder of story digests (`<story-id>.yml`), relative to mkdocs.yml."""
+    templates_dir = c.Type(str, default="theme/pages")
+    """Jinja2 templates of the generated Markdown pages."""
+    assets_dir = c.Type(str, default="theme/assets")
+    """Stylesheets copied into the generated tree under `assets/`."""
+    site_config = c.Type(str, default="site_config.yml")
+    """Site-wide settings an editor changes (title, url, language, order)."""
+
+
+class ExplainerPlugin(BasePlugin[ExplainerConfig]):
+    def __init__(self) -> None:
+        self.serving = False
+        self.problems: list[Problem] = []
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup also keeps this instance alive across `serve` rebuilds.
+        self.serving = command == "serve"
+
+    def project(self, config: Any) -> Project:
+        root = Path(config.config_file_path).parent
+        return Project.from_options(root, self.config, Path(config.docs_dir))
+
+    def on_config(self, config: Any) -> Any:
+        project = self.project(config)
+        started = time.perf_counter()
+        try:
+            site, stats = project.generate()
+        except InputError as error:
+            self.problems = error.problems
+            message = f"{len(error.problems)} problem(s) in the content:\n{error}"
+            if not self.serving:
+                raise PluginError(message) from None
+            log.error(message + "\nServing the last good pages until this is fixed.")
+            return config
+        self.problems = []
+        log.info(
+            "explainer: %d page(s) written, %d unchanged, %d removed in %.2f s",
+            stats.written,
+            stats.unchanged,
+            stats.removed,
+            time.perf_counter() - started,
+        )
+        config.site_name = site.title
+        config.site_description = site.description
+        if site.url and not self.serving:
+            config.site_url = str(site.url)
+        config.theme["language"] = site.language
+        return config
+
+    def on_page_context(self, context: dict, *, page: Any, config: Any, nav: Any) -> dict:
+        context["explainer_problems"] = [str(p) for p in self.problems]
+        return context
+
+    def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
+        project = self.project(config)
+        # The generated folder is ours: a rebuild we caused must not start another.
+        server.unwatch(config.docs_dir)
+        overrides = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
+        for path in (
+            project.content_dir,
+            project.templates_dir,
+            project.assets_dir,
+            project.site_config_path,
+            *overrides,
+        ):
+            if path.exists():
+                server.watch(str(path))
+        return server

@@ -1,0 +1,103 @@
+"""Where a project's inputs and output live, and generating its Markdown tree.
+
+The MkDocs plugin and the `explainer` command both go through `Project`, so
+they read the same files and write the same tree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .loading import InputError, Problem, load_site_config, load_stories, story_files
+from .pages import render_site
+from .schema import SiteConfig, Story
+from .tree import TreeStats, write_tree
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    content_dir: Path
+    templates_dir: Path
+    assets_dir: Path
+    site_config_path: Path
+    output_dir: Path
+
+    @classmethod
+    def from_mkdocs(cls, config_file: Path | None = None) -> Project:
+        """Read the paths from an `mkdocs.yml` (its plugin options and `docs_dir`)."""
+        from mkdocs.config import load_config  # imported late: validating needs no MkDocs
+        from mkdocs.exceptions import ConfigurationError
+
+        config_file = (config_file or Path("mkdocs.yml")).resolve()
+        if not config_file.is_file():
+            raise InputError([Problem(str(config_file), 0, 0, "", "no mkdocs.yml here (run in the project folder or pass --config)")])
+        try:
+            config = load_config(str(config_file))
+        except ConfigurationError as error:
+            raise InputError([Problem(str(config_file), 0, 0, "", str(error))]) from None
+        plugin = config.plugins.get("explainer")
+        if plugin is None:
+            raise InputError([Problem(str(config_file), 0, 0, "plugins", "the `explainer` plugin is not enabled")])
+        return cls.from_options(config_file.parent, plugin.config, Path(config.docs_dir))
+
+    @classmethod
+    def from_options(cls, root: Path, options, docs_dir: Path) -> Project:  # noqa: ANN001
+        return cls(
+            root=root,
+            content_dir=root / options.content_dir,
+            templates_dir=root / options.templates_dir,
+            assets_dir=root / options.assets_dir,
+            site_config_path=root / options.site_config,
+            output_dir=docs_dir,
+        )
+
+    def story_paths(self) -> list[Path]:
+        if not self.content_dir.is_dir():
+            raise InputError(
+                [Problem(str(self.content_dir), 0, 0, "", "the content folder does not exist")]
+            )
+        return story_files(self.content_dir)
+
+    def load(self, paths: list[Path] | None = None) -> tuple[SiteConfig, list[Story]]:
+        """Site settings and every story; InputError lists all problems at once."""
+        problems: list[Problem] = []
+        site: SiteConfig | None = None
+        stories: list[Story] = []
+        try:
+            site = load_site_config(self.site_config_path, self.root)
+        except InputError as error:
+            problems.extend(error.problems)
+        try:
+            stories = load_stories(self.story_paths() if paths is None else paths, self.root)
+        except InputError as error:
+            problems.extend(error.problems)
+        if problems:
+            raise InputError(problems)
+        assert site is not None
+        return site, stories
+
+    def render(self) -> tuple[SiteConfig, dict[str, str]]:
+        site, stories = self.load()
+        pages = render_site(stories, site, self.templates_dir)
+        if self.assets_dir.is_dir():
+            for asset in sorted(self.assets_dir.rglob("*")):
+                if asset.is_file() and not asset.name.startswith("."):
+                    relative = asset.relative_to(self.assets_dir).as_posix()
+                    pages[f"assets/{relative}"] = asset.read_text(encoding="utf-8")
+        return site, pages
+
+    def generate(self) -> tuple[SiteConfig, TreeStats]:
+        """Load, check and render everything in memory, then write what changed.
+
+        Nothing is written when any input has a problem.
+        """
+        out, content = self.output_dir.resolve(), self.content_dir.resolve()
+        if out == content or content.is_relative_to(out) or out == self.root.resolve():
+            raise InputError(
+                [Problem(str(self.output_dir), 0, 0, "docs_dir", "the generated folder must be "
+                 "a folder of its own, not the project or the content folder")]
+            )
+        site, pages = self.render()
+        return site, write_tree(pages, self.output_dir)
