@@ -73,7 +73,10 @@ def parser() -> argparse.ArgumentParser:
         prog="explainer", description="Turn YAML story digests into an explainer site."
     )
     main.add_argument(
-        "-f", "--config", type=Path, default=Path("mkdocs.yml"),
+        "-f",
+        "--config",
+        type=Path,
+        default=Path("mkdocs.yml"),
         help="the project's mkdocs.yml (default: ./mkdocs.yml)",
     )
     commands = main.add_subparsers(dest="command", required=True)

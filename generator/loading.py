@@ -41,7 +41,9 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        return (
+            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        )
 
 
 class InputError(Exception):
@@ -99,7 +101,11 @@ class _DataBuilder:
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 self.problems.append(
-                    (loc, key_node.start_mark, "merge keys (`<<`) are not supported (expected plain fields)")
+                    (
+                        loc,
+                        key_node.start_mark,
+                        "merge keys (`<<`) are not supported (expected plain fields)",
+                    )
                 )
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
@@ -147,18 +153,28 @@ def read_yaml(path: Path, display: str) -> tuple[Any, dict[Loc, tuple[int, int]]
     except OSError as error:
         return None, {}, [problem(0, 0, f"cannot read the file ({error.strerror})")]
     if size > MAX_FILE_BYTES:
-        return None, {}, [
-            problem(0, 0, f"file is {size:,} bytes (expected at most {MAX_FILE_BYTES:,})")
-        ]
+        return (
+            None,
+            {},
+            [problem(0, 0, f"file is {size:,} bytes (expected at most {MAX_FILE_BYTES:,})")],
+        )
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        return None, {}, [
-            problem(line, column, f"not UTF-8: byte 0x{raw[error.start]:02x} (save the file as UTF-8)")
-        ]
+        return (
+            None,
+            {},
+            [
+                problem(
+                    line,
+                    column,
+                    f"not UTF-8: byte 0x{raw[error.start]:02x} (save the file as UTF-8)",
+                )
+            ],
+        )
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
@@ -173,7 +189,11 @@ def read_yaml(path: Path, display: str) -> tuple[Any, dict[Loc, tuple[int, int]]
         return None, {}, [problem(0, 0, _yaml_message(error))]
     if not isinstance(node, yaml.MappingNode):
         line, column = _position(node.start_mark) if node else (1, 1)
-        return None, {}, [problem(line, column, "expected a mapping of fields (`key: value` lines)")]
+        return (
+            None,
+            {},
+            [problem(line, column, "expected a mapping of fields (`key: value` lines)")],
+        )
     builder = _DataBuilder()
     try:
         data = builder.build(node)
@@ -238,7 +258,10 @@ def explain(error: dict[str, Any], model: type[BaseModel]) -> str:
     ctx = error.get("ctx") or {}
     name = loc[-1] if loc else ""
     if kind == "missing":
-        return f"missing required field `{name}`"
+        owner = _model_at(model, loc)
+        field = owner.model_fields.get(str(name)) if owner else None
+        hint = f" ({field.description.rstrip('.')})" if field and field.description else ""
+        return f"missing required field `{name}`{hint}"
     if kind == "extra_forbidden":
         owner = _model_at(model, loc)
         fields = sorted(owner.model_fields) if owner else []
@@ -273,7 +296,8 @@ def explain(error: dict[str, Any], model: type[BaseModel]) -> str:
     if kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
         return f"expected a number, got {_describe(value)}"
     if kind in ("greater_than", "greater_than_equal"):
-        return f"{value!r} is too small (expected a number greater than {ctx.get('gt', ctx.get('ge'))})"
+        limit = ctx.get("gt", ctx.get("ge"))
+        return f"{value!r} is too small (expected a number greater than {limit})"
     if kind in ("bool_parsing", "bool_type"):
         return f"expected true or false, got {value!r}"
     if kind == "value_error":
@@ -291,9 +315,19 @@ def validate(
     try:
         instance = model.model_validate(data)
     except ValidationError as errors:
+        found = errors.errors(include_url=False)
+        # A misspelt key shows up twice: unknown `speker` and missing `speaker`.
+        # The suggestion on the first says it all, so the second is dropped.
+        suggested = set()
         problems = []
-        for error in errors.errors(include_url=False):
+        for error in found:
+            message = explain(error, model)
+            if error["type"] == "extra_forbidden" and "did you mean `" in message:
+                suggested.add((*error["loc"][:-1], message.split("`")[3]))
+        for error in found:
             loc = tuple(error["loc"])
+            if error["type"] == "missing" and loc in suggested:
+                continue
             problems.append(
                 Problem(display, *_locate(positions, loc), field_path(loc), explain(error, model))
             )
@@ -347,7 +381,9 @@ def load_stories(paths: Iterable[Path], root: Path | None = None) -> list[Story]
             continue
         if story.id in seen:
             problems.append(
-                Problem(display, 1, 1, "id", f"story id {story.id!r} is also used by {seen[story.id]}")
+                Problem(
+                    display, 1, 1, "id", f"story id {story.id!r} is also used by {seen[story.id]}"
+                )
             )
             continue
         seen[story.id] = display

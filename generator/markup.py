@@ -18,10 +18,11 @@ from markupsafe import Markup, escape
 
 # Inline syntax anywhere in a line: HTML, emphasis, code, links and images,
 # attribute lists, tables, and the marks of common extensions (~~ ^^ == ::).
-_INLINE = {c: f"&#{ord(c)};" for c in "&<>\"\\`*_[]{}|~^=!:"}
+_INLINE = {c: f"&#{ord(c)};" for c in '&<>"\\`*_[]{}|~^=!:'}
 _INLINE_TABLE = str.maketrans(_INLINE)
 # Block syntax that only counts at the start of a line: headings, quotes,
 # list items (including "1." and "1)"), definition lists and rules.
+_WHITESPACE = re.compile(r"\s+")
 _LINE_START = re.compile(r"^(\s*)([#>+\-:]|\d+(?=[.)]))", re.MULTILINE)
 
 
@@ -39,7 +40,7 @@ def md_text(value: Any) -> Markup:
     """Any value as literal inline text in Markdown: one line, nothing interpreted."""
     if isinstance(value, Markup):
         return value
-    text = " ".join(str(value).split())
+    text = _WHITESPACE.sub(" ", str(value))
     return Markup(_escape_line_starts(text.translate(_INLINE_TABLE)))
 
 
@@ -63,4 +64,6 @@ def attr(value: Any) -> Markup:
 def front_matter_value(value: Any) -> Markup:
     """A value for YAML front matter: HTML-escaped (MkDocs puts titles into
     templates unescaped) and JSON-quoted (JSON strings are valid YAML)."""
-    return Markup(json.dumps(str(escape(" ".join(str(value).split()))), ensure_ascii=False))
+    return Markup(
+        json.dumps(str(escape(_WHITESPACE.sub(" ", str(value)).strip())), ensure_ascii=False)
+    )

@@ -107,9 +107,7 @@ def order_stories(stories: Iterable[Story], order: str) -> list[Story]:
     return sorted(by_id, key=lambda s: s.updated, reverse=newest)
 
 
-def render_site(
-    stories: list[Story], site: SiteConfig, templates_dir: Path
-) -> dict[str, str]:
+def render_site(stories: list[Story], site: SiteConfig, templates_dir: Path) -> dict[str, str]:
     """Every generated page: relative path -> Markdown text."""
     env = environment(templates_dir)
     pages: dict[str, str] = {}

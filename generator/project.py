@@ -32,18 +32,34 @@ class Project:
 
         config_file = (config_file or Path("mkdocs.yml")).resolve()
         if not config_file.is_file():
-            raise InputError([Problem(str(config_file), 0, 0, "", "no mkdocs.yml here (run in the project folder or pass --config)")])
+            raise InputError(
+                [
+                    Problem(
+                        str(config_file),
+                        0,
+                        0,
+                        "",
+                        "no mkdocs.yml here (run in the project folder or pass --config)",
+                    )
+                ]
+            )
         try:
             config = load_config(str(config_file))
         except ConfigurationError as error:
             raise InputError([Problem(str(config_file), 0, 0, "", str(error))]) from None
         plugin = config.plugins.get("explainer")
         if plugin is None:
-            raise InputError([Problem(str(config_file), 0, 0, "plugins", "the `explainer` plugin is not enabled")])
+            raise InputError(
+                [
+                    Problem(
+                        str(config_file), 0, 0, "plugins", "the `explainer` plugin is not enabled"
+                    )
+                ]
+            )
         return cls.from_options(config_file.parent, plugin.config, Path(config.docs_dir))
 
     @classmethod
-    def from_options(cls, root: Path, options, docs_dir: Path) -> Project:  # noqa: ANN001
+    def from_options(cls, root: Path, options, docs_dir: Path) -> Project:
         return cls(
             root=root,
             content_dir=root / options.content_dir,
@@ -96,8 +112,16 @@ class Project:
         out, content = self.output_dir.resolve(), self.content_dir.resolve()
         if out == content or content.is_relative_to(out) or out == self.root.resolve():
             raise InputError(
-                [Problem(str(self.output_dir), 0, 0, "docs_dir", "the generated folder must be "
-                 "a folder of its own, not the project or the content folder")]
+                [
+                    Problem(
+                        str(self.output_dir),
+                        0,
+                        0,
+                        "docs_dir",
+                        "the generated folder must be "
+                        "a folder of its own, not the project or the content folder",
+                    )
+                ]
             )
         site, pages = self.render()
         return site, write_tree(pages, self.output_dir)

@@ -329,7 +329,10 @@ class Story(Model):
         def ref(loc: tuple[str | int, ...], value: str | None, kind: str) -> Iterator:
             if value is not None and value not in ids[kind]:
                 known = ", ".join(sorted(ids[kind])) or "none defined"
-                yield loc, f"unknown {kind[:-1].replace('_', ' ')} id {value!r} (expected one of: {known})"
+                yield (
+                    loc,
+                    f"unknown {kind[:-1]} id {value!r} (expected one of: {known})",
+                )
 
         for i, q in enumerate(self.quotes):
             yield from ref(("quotes", i, "speaker"), q.speaker, "actors")
@@ -358,11 +361,14 @@ class Story(Model):
                 if d.certainty == "claimed" and d.claimed_by is None:
                     yield (
                         ("places", i, "distances", j, "certainty"),
-                        "a claimed distance needs `claimed_by` (expected the actor id of who claims it)",
+                        "a claimed distance needs `claimed_by` "
+                        "(expected the actor id of who claims it)",
                     )
         for i, d in enumerate(self.discrepancies):
             for j, a in enumerate(d.accounts):
-                yield from ref(("discrepancies", i, "accounts", j, "according_to"), a.according_to, "actors")
+                yield from ref(
+                    ("discrepancies", i, "accounts", j, "according_to"), a.according_to, "actors"
+                )
                 yield from ref(("discrepancies", i, "accounts", j, "quote"), a.quote, "quotes")
 
 

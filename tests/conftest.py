@@ -1,0 +1,70 @@
+"""Shared fixtures: a throwaway copy of the project, and the seed site built by real MkDocs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+STORY_ID = "wagner-march-halted"
+PROJECT_FILES = ("content", "theme", "generated/.gitignore", "mkdocs.yml", "site_config.yml")
+
+
+def copy_project(target: Path) -> Path:
+    """The project's inputs (not its build output) copied to `target`."""
+    for name in PROJECT_FILES:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        else:
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    return target
+
+
+def run(args: list[str], cwd: Path, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        args, cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env, check=False
+    )
+
+
+def mkdocs(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return run([sys.executable, "-m", "mkdocs", *args], cwd)
+
+
+def explainer(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return run([sys.executable, "-m", "generator.cli", *args], cwd)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def built(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """The seed project built once with `mkdocs build --strict`."""
+    project = copy_project(tmp_path_factory.mktemp("built") / "project")
+    result = mkdocs("build", "--strict", cwd=project)
+    assert result.returncode == 0, result.stderr
+    return project, result
+
+
+@pytest.fixture(scope="session")
+def site(built: tuple[Path, subprocess.CompletedProcess[str]]) -> Path:
+    return built[0] / "site"
+
+
+def page(site: Path, path: str) -> BeautifulSoup:
+    """A built page, parsed; `path` as in the URL, e.g. `stories/x/quotes/`."""
+    file = site / path / "index.html" if not path.endswith(".html") else site / path
+    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser")

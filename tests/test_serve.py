@@ -1,0 +1,77 @@
+"""`mkdocs serve` regenerates the pages when a digest changes."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from .conftest import STORY_ID
+
+pytestmark = pytest.mark.serve
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, needle: str, seconds: float = 60) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if needle in fetch(url):
+            return True
+        time.sleep(0.25)
+    return False
+
+
+@pytest.fixture
+def served(project: Path) -> Iterator[tuple[Path, str]]:
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    try:
+        yield project, f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def test_editing_a_digest_updates_the_served_page(served: tuple[Path, str]) -> None:
+    project, base = served
+    url = f"{base}/stories/{STORY_ID}/actors/"
+    assert wait_for(url, "Private military company whose forces marched towards Moscow")
+    digest = project / "content" / f"{STORY_ID}.yml"
+    text = digest.read_text(encoding="utf-8")
+    digest.write_text(
+        text.replace(
+            "role: Private military company whose forces marched towards Moscow",
+            "role: Mercenary force that marched on Moscow (edited while serving)",
+        ),
+        encoding="utf-8",
+    )
+    assert wait_for(url, "Mercenary force that marched on Moscow (edited while serving)")
