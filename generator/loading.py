@@ -12,12 +12,14 @@ import difflib
 import typing
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from .fidelity import misquotes
 from .schema import SLUG_PATTERN, SiteConfig, Story
 
 MAX_FILE_BYTES = 1_000_000
@@ -344,7 +346,7 @@ def load_story(path: Path, display: str | None = None) -> tuple[Story | None, li
     story, problems = validate(Story, data, positions, display)
     if story is None:
         return None, problems
-    for loc, message in story.problems():
+    for loc, message in chain(story.problems(), misquotes(story, path.parent)):
         problems.append(Problem(display, *_locate(positions, loc), field_path(loc), message))
     if story.id != path.stem:
         problems.append(

@@ -1,9 +1,11 @@
 """The MkDocs plugin: `mkdocs build` and `mkdocs serve` generate the pages themselves.
 
 - on_config: apply `site_config.yml`, check every digest and write the
-  Markdown tree into `docs_dir` (only changed files).
+  Markdown tree into `docs_dir` (only the files whose text changed).
 - build: a problem in any input stops the build with located messages and no
-  traceback, before MkDocs touches `site/`.
+  traceback. The site is built into a staging folder beside `site_dir` and
+  swapped in only when the whole build succeeded (strict warnings included),
+  so a failed build leaves the last good site and the generated tree as they were.
 - serve: a problem keeps the last good pages, logs the messages and shows them
   in Material's announcement bar until the file is fixed.
 """
@@ -11,6 +13,7 @@
 from __future__ import annotations
 
 import logging
+import shutil
 import time
 from pathlib import Path
 from typing import Any
@@ -22,6 +25,7 @@ from mkdocs.plugins import BasePlugin
 
 from .loading import InputError, Problem
 from .project import Project
+from .tree import restore
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 
@@ -40,21 +44,26 @@ class ExplainerConfig(base.Config):
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def __init__(self) -> None:
         self.serving = False
+        self.dirty = False
         self.problems: list[Problem] = []
+        self.previous: dict[Path, bytes | None] = {}
+        self.site_dir: Path | None = None  # the real site_dir while building into staging
+        self.built = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance alive across `serve` rebuilds.
         self.serving = command == "serve"
+        self.dirty = dirty
 
     def project(self, config: Any) -> Project:
         root = Path(config.config_file_path).parent
         return Project.from_options(root, self.config, Path(config.docs_dir))
 
     def on_config(self, config: Any) -> Any:
-        project = self.project(config)
+        self.built, self.previous, self.site_dir = False, {}, None
         started = time.perf_counter()
         try:
-            site, stats = project.generate()
+            site, stats = self.project(config).generate()
         except InputError as error:
             self.problems = error.problems
             message = f"{len(error.problems)} problem(s) in the content:\n{error}"
@@ -62,7 +71,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 raise PluginError(message) from None
             log.error(message + "\nServing the last good pages until this is fixed.")
             return config
-        self.problems = []
+        self.problems, self.previous = [], stats.previous
         log.info(
             "explainer: %d page(s) written, %d unchanged, %d removed in %.2f s",
             stats.written,
@@ -75,11 +84,49 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if site.url and not self.serving:
             config.site_url = str(site.url)
         config.theme["language"] = site.language
+        if not self.serving and not self.dirty:
+            self.site_dir = Path(config.site_dir)
+            staging = self.staging_dir()
+            shutil.rmtree(staging, ignore_errors=True)
+            config.site_dir = str(staging)
         return config
+
+    def staging_dir(self) -> Path:
+        assert self.site_dir is not None
+        return self.site_dir.with_name(f".{self.site_dir.name}.staging")
 
     def on_page_context(self, context: dict, *, page: Any, config: Any, nav: Any) -> dict:
         context["explainer_problems"] = [str(p) for p in self.problems]
         return context
+
+    def on_post_build(self, *, config: Any) -> None:
+        self.built = True
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """The build failed (strict warnings included): undo what it changed."""
+        self.built = False
+        restore(self.previous)
+        self.previous = {}
+        if self.site_dir is not None:
+            shutil.rmtree(self.staging_dir(), ignore_errors=True)
+            log.error(
+                "explainer: build failed; %s and the generated pages are unchanged", self.site_dir
+            )
+            self.site_dir = None
+
+    def on_shutdown(self) -> None:
+        """After a successful build: swap the staged site in."""
+        if self.site_dir is None or not self.built:
+            return
+        staging, target = self.staging_dir(), self.site_dir
+        old = target.with_name(f".{target.name}.old")
+        shutil.rmtree(old, ignore_errors=True)
+        if target.exists():
+            target.rename(old)
+        staging.rename(target)
+        shutil.rmtree(old, ignore_errors=True)
+        log.info("explainer: site ready in %s", target)
+        self.site_dir = None
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         project = self.project(config)

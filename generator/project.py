@@ -6,13 +6,31 @@ they read the same files and write the same tree.
 
 from __future__ import annotations
 
+import contextlib
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
+
+import jinja2
 
 from .loading import InputError, Problem, load_site_config, load_stories, story_files
 from .pages import render_site
 from .schema import SiteConfig, Story
 from .tree import TreeStats, write_tree
+
+
+def template_problem(error: jinja2.TemplateError, root: Path) -> Problem:
+    """A template error (a maintainer's mistake) located like a content problem."""
+    filename = getattr(error, "filename", None)
+    line = getattr(error, "lineno", None) or 0
+    if filename is None:  # a runtime error: its template frame is in the traceback
+        for frame, frame_line in traceback.walk_tb(error.__traceback__):
+            if frame.f_code.co_filename.endswith(".j2"):
+                filename, line = frame.f_code.co_filename, frame_line
+    filename = filename or "template"
+    with contextlib.suppress(ValueError):
+        filename = str(Path(filename).resolve().relative_to(root.resolve()))
+    return Problem(filename, line, 1 if line else 0, "", f"template error: {error.message}")
 
 
 @dataclass(frozen=True)
@@ -96,7 +114,10 @@ class Project:
 
     def render(self) -> tuple[SiteConfig, dict[str, str]]:
         site, stories = self.load()
-        pages = render_site(stories, site, self.templates_dir)
+        try:
+            pages = render_site(stories, site, self.templates_dir)
+        except jinja2.TemplateError as error:
+            raise InputError([template_problem(error, self.root)]) from None
         if self.assets_dir.is_dir():
             for asset in sorted(self.assets_dir.rglob("*")):
                 if asset.is_file() and not asset.name.startswith("."):

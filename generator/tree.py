@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -20,6 +20,18 @@ class TreeStats:
     written: int
     unchanged: int
     removed: int
+    previous: dict[Path, bytes | None] = field(default_factory=dict, repr=False)
+    """What each changed file held before (None: it did not exist), for `restore`."""
+
+
+def restore(previous: dict[Path, bytes | None]) -> None:
+    """Put back the files a `write_tree` changed, e.g. when the build that followed failed."""
+    for path, data in previous.items():
+        if data is None:
+            path.unlink(missing_ok=True)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
 
 
 def _safe_target(root: Path, relative: str) -> Path:
@@ -32,15 +44,18 @@ def _safe_target(root: Path, relative: str) -> Path:
 def write_tree(pages: dict[str, str], root: Path) -> TreeStats:
     root.mkdir(parents=True, exist_ok=True)
     written = unchanged = removed = 0
+    previous: dict[Path, bytes | None] = {}
     for relative, text in sorted(pages.items()):
         target = _safe_target(root, relative)
         data = text.encode("utf-8")
         try:
-            if target.read_bytes() == data:
-                unchanged += 1
-                continue
+            old = target.read_bytes()
         except FileNotFoundError:
-            pass
+            old = None
+        if old == data:
+            unchanged += 1
+            continue
+        previous[target] = old
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".md")
         try:
@@ -58,8 +73,9 @@ def write_tree(pages: dict[str, str], root: Path) -> TreeStats:
         if any(part.startswith(".") for part in path.relative_to(root).parts):
             continue
         if path.is_file() and path.resolve() not in wanted:
+            previous[path] = path.read_bytes()
             path.unlink()
             removed += 1
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
-    return TreeStats(written, unchanged, removed)
+    return TreeStats(written, unchanged, removed, previous)

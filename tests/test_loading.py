@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,8 @@ SEED_TEXT = SEED.read_text(encoding="utf-8")
 
 def load_variant(tmp_path: Path, old: str, new: str, name: str = STORY_ID) -> list[Problem]:
     assert old in SEED_TEXT, f"the seed digest no longer contains {old!r}"
+    if not (tmp_path / "articles").exists():
+        shutil.copytree(SEED.parent / "articles", tmp_path / "articles")
     path = tmp_path / f"{name}.yml"
     path.write_text(SEED_TEXT.replace(old, new, 1), encoding="utf-8")
     story, problems = load_story(path)
@@ -165,3 +168,26 @@ def test_alias_bomb_is_stopped(tmp_path: Path) -> None:
     bomb.write_text("\n".join(lines) + "\n", encoding="utf-8")
     [problem] = load_story(bomb)[1]
     assert "aliases expand too far" in problem.message
+
+
+def test_missing_article_text_file_is_reported(tmp_path: Path) -> None:
+    problems = load_variant(tmp_path, "text_file: articles/", "text_file: missing/")
+    [problem] = problems
+    assert problem.field == "sources[0].text_file" and "cannot read missing/" in problem.message
+
+
+def test_quote_fidelity_ignores_typography_only(tmp_path: Path) -> None:
+    # straight apostrophe instead of the article's curly one: same wording, accepted
+    assert (
+        load_variant(
+            tmp_path, "bloodbath in Russia’s territory.", "bloodbath in Russia's territory."
+        )
+        == []
+    )
+    # a changed word: reported with the article's real wording
+    [problem] = load_variant(tmp_path, "start a bloodbath in", "start a massacre in")
+    assert problem.field.endswith(".text")
+    assert (
+        "(closest passage in the article: "
+        "«“unacceptable to start a bloodbath in Russia’s territory.”»)" in problem.message
+    )

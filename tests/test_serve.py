@@ -75,3 +75,23 @@ def test_editing_a_digest_updates_the_served_page(served: tuple[Path, str]) -> N
         encoding="utf-8",
     )
     assert wait_for(url, "Mercenary force that marched on Moscow (edited while serving)")
+
+
+def test_serve_shows_problems_keeps_the_last_good_page_and_recovers(
+    served: tuple[Path, str],
+) -> None:
+    project, base = served
+    url = f"{base}/stories/{STORY_ID}/actors/"
+    assert wait_for(url, "Private military company whose forces marched towards Moscow")
+    digest = project / "content" / f"{STORY_ID}.yml"
+    good = digest.read_text(encoding="utf-8")
+    digest.write_text(good.replace("    speaker: putin\n", "    speker: putin\n", 1), "utf-8")
+    assert wait_for(url, "did you mean `speaker`?")
+    html = fetch(url)
+    assert f"content/{STORY_ID}.yml:" in html and "ex-problems" in html
+    assert "Private military company whose forces marched towards Moscow" in html  # last good
+    digest.write_text(
+        good.replace("marched towards Moscow", "marched towards Moscow (fixed)"), "utf-8"
+    )
+    assert wait_for(url, "marched towards Moscow (fixed)")
+    assert "ex-problems" not in fetch(url)

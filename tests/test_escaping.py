@@ -1,0 +1,168 @@
+"""A corpus of hostile strings in every kind of field: none of it runs in the built site."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from generator.loading import load_story
+
+from .conftest import STORY_ID, mkdocs
+
+PAYLOADS = [
+    "<script>alert('x1')</script>",
+    '<img src=x onerror="alert(`x2`)">',
+    "[click me](javascript:alert('x3'))",
+    "![pic](javascript:alert('x4'))",
+    '<a href="javascript:alert(5)">x5</a>',
+    "{{ 7*7 }} and {% if true %}x6{% endif %}",
+    '{: onclick="alert(7)" } x7',
+    "<svg/onload=alert(8)>",
+    '" onmouseover="alert(9)" x="',
+    "<iframe src=//evil.invalid></iframe>",
+    "<style>body{display:none}</style>",
+    "&lt;script&gt;alert(10)&lt;/script&gt; &amp; &#60;b&#62;",
+    "# not a heading",
+    "- not a list",
+    "1. not a list",
+    "> not a quote",
+    "<!-- not a comment -->",
+    "**not bold** _not em_ `not code` ~~not struck~~",
+    "[^1] *[HTML]: Hyper Text",
+    '--8<-- "README.md"',
+    "<https://evil.invalid>",
+    "javascript:alert(11)",
+    "line\u2028separator",
+]
+
+
+def hostile_digest(payload_of: Callable[[str], str]) -> dict:
+    """The seed digest with a payload in every plain-text field a reader sees."""
+    data = yaml.safe_load(
+        (Path(__file__).parent.parent / "content" / f"{STORY_ID}.yml").read_text()
+    )
+    data["title"] = payload_of("title")
+    data["dek"] = payload_of("dek")
+    data["tags"] = [payload_of("tag")]
+    data["key_facts"] = [{"label": payload_of("fact label"), "value": payload_of("fact value")}]
+    source = data["sources"][0]
+    source.pop("text_file")  # the quotes are no longer the article's
+    source.update(
+        title=payload_of("source title"),
+        outlet=payload_of("outlet"),
+        author=payload_of("author"),
+        image={"caption": payload_of("caption"), "credit": payload_of("credit")},
+    )
+    for actor in data["actors"]:
+        actor.update(
+            name=payload_of("name"),
+            role=payload_of("role"),
+            affiliation=payload_of("affiliation"),
+            aliases=[payload_of("alias")],
+            described_as=[payload_of("described")],
+        )
+    data["quotes"][0]["text"] = "\n".join(PAYLOADS)  # one paragraph each
+    for quote in data["quotes"]:
+        quote.update(context=payload_of("context"), attribution=payload_of("attribution"))
+    for quote in data["quotes"][1:]:
+        quote["text"] = payload_of("quote")
+    for response in data["responses"]:
+        response["action"] = payload_of("action")
+    for event in data["timeline"]:
+        event.update(what=payload_of("what"), when=payload_of("when"))
+    for place in data["places"]:
+        place.update(name=payload_of("place"), role=payload_of("place role"))
+        for distance in place.get("distances", []):
+            distance["wording"] = payload_of("wording")
+    for question in data["open_questions"]:
+        question.update(question=payload_of("question"), wording=payload_of("q wording"))
+    for discrepancy in data["discrepancies"]:
+        discrepancy.update(title=payload_of("disc"), note=payload_of("note"))
+        for account in discrepancy["accounts"]:
+            account["says"] = payload_of("says")
+    # Markdown fields: formatting allowed, raw HTML and attribute lists are not.
+    data["summary"] = "Plain **bold** then " + " ".join(
+        p for p in PAYLOADS if "javascript:" not in p and "](" not in p
+    )
+    data["why_it_matters"] = "<script>alert('md')</script> {: onclick=alert(1) }"
+    return data
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from .conftest import copy_project
+
+    project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
+    counter = iter(range(10_000))
+    data = hostile_digest(lambda field: PAYLOADS[next(counter) % len(PAYLOADS)])
+    digest = project / "content" / f"{STORY_ID}.yml"
+    digest.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    _, problems = load_story(digest)
+    assert problems == [], problems
+    result = mkdocs("build", "--strict", cwd=project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def pages(site: Path) -> list[tuple[Path, BeautifulSoup]]:
+    return [
+        (path, BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser"))
+        for path in sorted(site.rglob("*.html"))
+    ]
+
+
+def test_no_payload_runs(hostile_site: Path) -> None:
+    found = pages(hostile_site)
+    assert len(found) >= 9
+    for path, soup in found:
+        for tag in soup.find_all(True):
+            for name, value in tag.attrs.items():
+                assert not name.lower().startswith("on"), f"{path}: {tag.name} has {name}"
+                values = value if isinstance(value, list) else [value]
+                for v in values:
+                    assert not re.match(r"\s*javascript:", str(v), re.I), f"{path}: {name}={v}"
+        for script in soup.find_all("script"):
+            assert "alert" not in (script.string or "") and "evil" not in script.get("src", "")
+        content = soup.select_one(".md-content")
+        for forbidden in ("script", "img", "iframe", "style", "svg"):
+            assert content.find(forbidden) is None, f"{path}: <{forbidden}> in the content"
+        assert "49" not in content.get_text()  # {{ 7*7 }} was not evaluated
+
+
+def test_payloads_show_as_literal_text(hostile_site: Path) -> None:
+    quotes = BeautifulSoup(
+        (hostile_site / "stories" / STORY_ID / "quotes" / "index.html").read_text(), "html.parser"
+    )
+    first = quotes.find("figure", class_="ex-quote").find("blockquote")
+    shown = [p.get_text() for p in first.find_all("p")]
+    assert shown == [line for p in PAYLOADS for line in p.splitlines()]
+    text = " ".join(s.get_text(" ") for _, s in pages(hostile_site))
+    for payload in PAYLOADS:
+        assert " ".join(payload.split()) in " ".join(text.split()), payload
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "[x](javascript:alert(1))",
+        "[x]( javascript:alert(1) )",
+        "[x][ref]\n\n[ref]: javascript:alert(1)",
+        "![x](https://example.org/a.png)",
+        "[x](data:text/html;base64,PHNjcmlwdD4=)",
+        "[x](vbscript:msgbox)",
+    ],
+)
+def test_markdown_fields_refuse_unsafe_links(tmp_path: Path, markdown: str) -> None:
+    data = yaml.safe_load(
+        (Path(__file__).parent.parent / "content" / f"{STORY_ID}.yml").read_text()
+    )
+    data["summary"] = markdown
+    digest = tmp_path / f"{STORY_ID}.yml"
+    digest.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    _, problems = load_story(digest)
+    assert any(p.field == "summary" for p in problems), problems
