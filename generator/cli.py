@@ -47,7 +47,7 @@ def cmd_validate(project: Project, args: argparse.Namespace) -> int:
 
 def cmd_build(project: Project, args: argparse.Namespace) -> int:
     try:
-        _, stats = project.generate()
+        _, _, stats = project.generate()
     except InputError as error:
         _report(error.problems)
         return 1

@@ -13,10 +13,12 @@
 from __future__ import annotations
 
 import logging
+import re
 import shutil
 import time
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -24,10 +26,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from .loading import InputError, Problem
+from .metadata import page_metadata
+from .pages import SECTIONS, story_dir
 from .project import Project
+from .schema import SiteConfig, Story
 from .tree import restore
 
 log = logging.getLogger("mkdocs.plugins.explainer")
+_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input [^>]*type="checkbox"[^>]*?) autocomplete="off"')
+titles = {section.slug: section.title for section in SECTIONS}
 
 
 class ExplainerConfig(base.Config):
@@ -49,6 +56,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.previous: dict[Path, bytes | None] = {}
         self.site_dir: Path | None = None  # the real site_dir while building into staging
         self.built = False
+        self.site: SiteConfig | None = None  # the last good inputs, kept while serving
+        self.stories: dict[str, Story] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance alive across `serve` rebuilds.
@@ -63,7 +72,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.built, self.previous, self.site_dir = False, {}, None
         started = time.perf_counter()
         try:
-            site, stats = self.project(config).generate()
+            site, stories, stats = self.project(config).generate()
         except InputError as error:
             self.problems = error.problems
             message = f"{len(error.problems)} problem(s) in the content:\n{error}"
@@ -72,6 +81,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             log.error(message + "\nServing the last good pages until this is fixed.")
             return config
         self.problems, self.previous = [], stats.previous
+        self.site, self.stories = site, {story.id: story for story in stories}
         log.info(
             "explainer: %d page(s) written, %d unchanged, %d removed in %.2f s",
             stats.written,
@@ -97,7 +107,29 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def on_page_context(self, context: dict, *, page: Any, config: Any, nav: Any) -> dict:
         context["explainer_problems"] = [str(p) for p in self.problems]
+        if self.site is not None:
+            story = self.stories.get(page.meta.get("story", ""))
+            section = page.meta.get("section")
+            title = self.site.title
+            if story is not None:
+                title = story.title if section == "index" else f"{titles[section]}: {story.title}"
+            story_url = None
+            if story is not None and config.site_url:
+                story_url = urljoin(config.site_url, f"{story_dir(story)}/")
+            context["explainer_meta"] = page_metadata(
+                self.site, story, section, page.canonical_url, story_url, title
+            )
         return context
+
+    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        # Material writes autocomplete="off" on its drawer and search toggles (to stop
+        # Firefox restoring their state), but HTML allows autocomplete only on text-like
+        # inputs: the Nu Html Checker reports it. Those inputs sit outside any template
+        # block, so they are mended here.
+        return _CHECKBOX_AUTOCOMPLETE.sub(r"\1", output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
+        return _CHECKBOX_AUTOCOMPLETE.sub(r"\1", output_content)  # 404.html, as above
 
     def on_post_build(self, *, config: Any) -> None:
         self.built = True

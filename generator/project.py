@@ -112,7 +112,7 @@ class Project:
         assert site is not None
         return site, stories
 
-    def render(self) -> tuple[SiteConfig, dict[str, str]]:
+    def render(self) -> tuple[SiteConfig, list[Story], dict[str, str]]:
         site, stories = self.load()
         try:
             pages = render_site(stories, site, self.templates_dir)
@@ -123,9 +123,9 @@ class Project:
                 if asset.is_file() and not asset.name.startswith("."):
                     relative = asset.relative_to(self.assets_dir).as_posix()
                     pages[f"assets/{relative}"] = asset.read_text(encoding="utf-8")
-        return site, pages
+        return site, stories, pages
 
-    def generate(self) -> tuple[SiteConfig, TreeStats]:
+    def generate(self) -> tuple[SiteConfig, list[Story], TreeStats]:
         """Load, check and render everything in memory, then write what changed.
 
         Nothing is written when any input has a problem.
@@ -144,5 +144,5 @@ class Project:
                     )
                 ]
             )
-        site, pages = self.render()
-        return site, write_tree(pages, self.output_dir)
+        site, stories, pages = self.render()
+        return site, stories, write_tree(pages, self.output_dir)

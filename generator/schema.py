@@ -261,6 +261,9 @@ class Story(Model):
     summary: Markdown = Field(description="What happened, in our own words.")
     why_it_matters: Markdown
     key_facts: list[KeyFact] = Field(default_factory=list)
+    published: IsoDate | None = Field(
+        None, description="When the explainer was first published, YYYY-MM-DD (default: `updated`)."
+    )
     updated: IsoDate = Field(description="When the digest was last updated, YYYY-MM-DD.")
     tags: list[Line] = Field(default_factory=list)
     sources: list[Source] = Field(min_length=1)

@@ -1,0 +1,133 @@
+"""What search engines and social cards read: schema.org JSON-LD and OpenGraph.
+
+Plain data built from the models; `theme/overrides/main.html` writes it into
+each page's head (JSON-LD through Jinja's `tojson`, which escapes `<`, `>` and
+`&`, so no string from a digest can close the script element).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .schema import Actor, SiteConfig, Story
+
+SCHEMA_TYPES = {
+    "person": "Person",
+    "organisation": "Organization",
+    "government-body": "GovernmentOrganization",
+    "media": "NewsMediaOrganization",
+}
+
+
+def _thing(actor: Actor) -> dict[str, Any]:
+    thing: dict[str, Any] = {"@type": SCHEMA_TYPES[actor.kind], "name": actor.name}
+    if actor.aliases:
+        thing["alternateName"] = actor.aliases
+    thing["description"] = actor.role
+    return thing
+
+
+def _publisher(site: SiteConfig) -> dict[str, Any]:
+    publisher: dict[str, Any] = {"@type": "Organization", "name": site.publisher or site.title}
+    if site.url:
+        publisher["url"] = str(site.url)
+    return publisher
+
+
+def story_article(story: Story, site: SiteConfig, story_url: str | None) -> dict[str, Any]:
+    """The explainer as a schema.org NewsArticle."""
+    article: dict[str, Any] = {
+        "@type": "NewsArticle",
+        "headline": story.title,
+        "description": story.dek,
+        "datePublished": (story.published or story.updated).isoformat(),
+        "dateModified": story.updated.isoformat(),
+        "inLanguage": site.language,
+        "author": _publisher(site),
+        "publisher": _publisher(site),
+        "genre": "Explainer",
+        "keywords": story.tags,
+        "mentions": [_thing(actor) for actor in story.actors],
+        "isBasedOn": [
+            {
+                "@type": "NewsArticle",
+                "headline": source.title,
+                **({"author": {"@type": "Person", "name": source.author}} if source.author else {}),
+                "publisher": {"@type": "NewsMediaOrganization", "name": source.outlet},
+                **({"datePublished": source.published.isoformat()} if source.published else {}),
+                **({"url": str(source.url)} if source.url else {}),
+            }
+            for source in story.sources
+        ],
+    }
+    if story.timeline:
+        event: dict[str, Any] = {
+            "@type": "Event",
+            "name": story.title,
+            "description": story.dek,
+            "startDate": min(e.date for e in story.timeline).isoformat(),
+            "endDate": max(e.date for e in story.timeline).isoformat(),
+        }
+        if story.places:
+            event["location"] = [{"@type": "Place", "name": p.name} for p in story.places]
+        article["about"] = event
+    if story_url:
+        article["@id"] = f"{story_url}#article"
+        article["url"] = story_url
+        article["mainEntityOfPage"] = story_url
+    return article
+
+
+def quotations(story: Story, article: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        {
+            "@type": "Quotation",
+            "text": "\n\n".join(quote.paragraphs),
+            "creator": _thing(story.actor(quote.speaker)),
+            "isPartOf": {"@id": article["@id"]} if "@id" in article else article["headline"],
+        }
+        for quote in story.quotes
+    ]
+
+
+def page_metadata(
+    site: SiteConfig,
+    story: Story | None,
+    section: str | None,
+    page_url: str | None,
+    story_url: str | None,
+    title: str,
+) -> dict[str, Any]:
+    """Everything the page head needs: OpenGraph fields and the JSON-LD graph."""
+    site_name = site.title
+    if story is None:
+        website: dict[str, Any] = {"@type": "WebSite", "name": site_name}
+        if site.url:
+            website["url"] = str(site.url)
+        website["description"] = site.description
+        website["publisher"] = _publisher(site)
+        return {
+            "type": "website",
+            "title": title,
+            "description": site.description,
+            "url": page_url,
+            "site_name": site_name,
+            "locale": site.language,
+            "jsonld": {"@context": "https://schema.org", **website},
+        }
+    article = story_article(story, site, story_url)
+    graph: list[dict[str, Any]] = [article]
+    if section == "quotes":
+        graph += quotations(story, article)
+    return {
+        "type": "article",
+        "title": title,
+        "description": story.dek,
+        "url": page_url,
+        "site_name": site_name,
+        "locale": site.language,
+        "published": article["datePublished"],
+        "modified": article["dateModified"],
+        "tags": story.tags,
+        "jsonld": {"@context": "https://schema.org", "@graph": graph},
+    }

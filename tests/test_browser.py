@@ -1,0 +1,245 @@
+"""The readers' site in a real browser: accessibility (axe-core), valid HTML (Nu Html
+Checker), structured data, privacy, weight, phones and screenshots."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from .browser import AXE, CHROMIUM, CHROMIUM_ARGS, VNU, serve_directory
+from .conftest import ROOT, STORY_ID
+
+pytestmark = pytest.mark.browser
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+SCREENSHOTS = ROOT / "test-output" / "screenshots"
+SECTIONS = [
+    "",
+    "actors/",
+    "quotes/",
+    "responses/",
+    "timeline/",
+    "places/",
+    "questions/",
+    "sources/",
+]
+PAGES = ["", *(f"stories/{STORY_ID}/{s}" for s in SECTIONS)]
+
+
+@pytest.fixture(scope="module")
+def base_url(site: Path) -> Iterator[str]:
+    with serve_directory(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    assert Path(CHROMIUM).exists(), "Debian's chromium is needed: run the README's test set-up"
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+def run_axe(page: object) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        {
+            "id": v["id"],
+            "impact": v["impact"],
+            "help": v["help"],
+            "nodes": [n["target"] for n in v["nodes"]][:5],
+        }
+        for v in result["violations"]
+    ]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", PAGES)
+def test_axe_finds_no_violation(browser: object, base_url: str, path: str, scheme: str) -> None:
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(base_url + path)
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == (
+        "slate" if scheme == "dark" else "default"
+    )
+    violations = run_axe(page)
+    context.close()
+    assert violations == [], json.dumps(violations, indent=1)
+
+
+def test_nu_html_checker_finds_no_error(site: Path) -> None:
+    assert VNU.exists(), "vnu-jar is needed: run the README's test set-up"
+    pages = sorted(str(p) for p in site.rglob("*.html"))
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *pages],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    errors = [m for m in messages if m.get("type") == "error" or m.get("subType") == "fatal"]
+    assert len(pages) >= 10
+    assert errors == [], json.dumps(errors, indent=1)
+
+
+def structured(site: Path, path: str) -> dict:
+    extruct = pytest.importorskip("extruct")
+    html = (site / path / "index.html").read_text(encoding="utf-8")
+    return extruct.extract(
+        html,
+        base_url="https://explainer.example.org/" + path,
+        syntaxes=["json-ld", "opengraph"],
+        uniform=True,
+    )
+
+
+def test_story_pages_carry_news_article_json_ld(site: Path) -> None:
+    from generator.loading import load_story
+
+    story, _ = load_story(ROOT / "content" / f"{STORY_ID}.yml")
+    story_url = f"https://explainer.example.org/stories/{STORY_ID}/"
+    for section in SECTIONS:
+        data = structured(site, f"stories/{STORY_ID}/{section}")
+        [graph] = data["json-ld"]
+        articles = [n for n in graph["@graph"] if n["@type"] == "NewsArticle"]
+        [article] = articles
+        assert article["headline"] == story.title
+        assert article["@id"] == story_url + "#article"
+        assert article["dateModified"] == story.updated.isoformat()
+        assert article["datePublished"]
+        assert article["publisher"]["name"] and article["author"]["name"]
+        [source] = article["isBasedOn"]
+        assert source["publisher"]["name"] == "Breitbart News"
+        assert source["author"]["name"] == "Kurt Zindulka"
+        assert article["about"]["@type"] == "Event"
+        assert article["about"]["startDate"] == "2023-06-23"
+        mentioned = {m["name"]: m["@type"] for m in article["mentions"]}
+        assert mentioned["Alexander Lukashenko"] == "Person"
+        assert mentioned["Wagner Group"] == "Organization"
+        assert mentioned["Federal Security Service (FSB)"] == "GovernmentOrganization"
+        assert mentioned["BelTA"] == "NewsMediaOrganization"
+        assert len(mentioned) == len(story.actors)
+        [og] = data["opengraph"]
+        assert og["@type"] == "article"  # extruct maps og:type to @type
+        assert og["og:url"] == story_url + section
+        assert og["og:title"].endswith(story.title)
+        assert og["og:description"] == story.dek
+
+
+def test_quotes_page_lists_quotations(site: Path) -> None:
+    from generator.loading import load_story
+
+    story, _ = load_story(ROOT / "content" / f"{STORY_ID}.yml")
+    [graph] = structured(site, f"stories/{STORY_ID}/quotes/")["json-ld"]
+    quotations = [n for n in graph["@graph"] if n["@type"] == "Quotation"]
+    assert len(quotations) == len(story.quotes)
+    for item, quote in zip(quotations, story.quotes, strict=True):
+        assert item["text"] == "\n\n".join(quote.paragraphs)
+        assert item["creator"]["name"] == story.actor(quote.speaker).name
+
+
+def test_canonical_twitter_and_sitemap(site: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    for path in PAGES:
+        soup = BeautifulSoup((site / path / "index.html").read_text(), "html.parser")
+        canonical = soup.find("link", rel="canonical")
+        assert canonical["href"] == "https://explainer.example.org/" + path
+        assert soup.find("meta", attrs={"name": "twitter:card"})["content"] == "summary"
+        assert soup.find("meta", attrs={"name": "twitter:title"})["content"]
+    sitemap = (site / "sitemap.xml").read_text()
+    for path in PAGES:
+        assert f"<loc>https://explainer.example.org/{path}</loc>" in sitemap
+    home = structured(site, "")["json-ld"][0]
+    assert home["@type"] == "WebSite" and home["url"] == "https://explainer.example.org/"
+
+
+def first_view(browser: object, url: str, **context_options: object) -> tuple[object, object, list[str], list[tuple[str, bytes]]]:
+    """Load `url` in a fresh context: (context, page, URLs requested, [(url, body)])."""
+    context = browser.new_context(**context_options)
+    page = context.new_page()
+    responses: list = []
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.on("response", lambda response: responses.append(response))
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    bodies = [(r.url, r.body()) for r in responses if r.status == 200]
+    return context, page, requested, bodies
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_request_leaves_the_site(browser: object, base_url: str, path: str) -> None:
+    context, page, requested, _ = first_view(browser, base_url + path)
+    page.fill("input.md-search__input", "Prigozhin")  # the search must stay local too
+    page.wait_for_timeout(300)
+    context.close()
+    outside = [u for u in requested if not u.startswith((base_url, "data:", "blob:"))]
+    assert requested and outside == []
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_weight(browser: object, base_url: str, site: Path, path: str) -> None:
+    html = (site / path / "index.html").read_bytes()
+    assert len(html) < 40_000, f"{path}: HTML is {len(html):,} bytes"
+    context, _, _, bodies = first_view(browser, base_url + path)
+    context.close()
+    compressed = sum(len(gzip.compress(body, 9)) for _, body in bodies)
+    assert compressed < 120_000, f"{path}: first view is {compressed:,} bytes compressed"
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_nothing_scrolls_sideways_on_a_phone(browser: object, base_url: str, path: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2)
+    page = context.new_page()
+    page.goto(base_url + path)
+    page.wait_for_load_state("networkidle")
+    widths = page.evaluate(
+        "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    context.close()
+    assert widths[0] <= widths[1], f"{path}: content is {widths[0]}px wide on a 360px screen"
+
+
+def test_print_hides_navigation_and_search(browser: object, base_url: str) -> None:
+    page = browser.new_page()
+    page.goto(f"{base_url}stories/{STORY_ID}/quotes/")
+    page.emulate_media(media="print")
+    hidden = page.evaluate(
+        """() => ['.md-header', '.md-sidebar--primary', '.md-search', '.ex-story-nav', '.md-footer']
+              .map(s => document.querySelector(s))
+              .filter(e => e && getComputedStyle(e).display !== 'none')
+              .map(e => e.className)"""
+    )
+    assert hidden == []
+    assert page.locator("figure.ex-quote").first.is_visible()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.pdf(path=str(SCREENSHOTS / "quotes-print.pdf"))
+    page.close()
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+@pytest.mark.parametrize(
+    ("kind", "path"),
+    [("home", ""), *((s.strip("/") or "summary", f"stories/{STORY_ID}/{s}") for s in SECTIONS)],
+)
+def test_screenshots(browser: object, base_url: str, kind: str, path: str, width: int) -> None:
+    """Screenshots of each page kind for people to look at (test-output/screenshots/)."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(base_url + path)
+    page.wait_for_load_state("networkidle")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    target = SCREENSHOTS / f"{kind}-{width}.png"
+    page.screenshot(path=str(target), full_page=True)
+    context.close()
+    assert target.stat().st_size > 10_000
