@@ -163,7 +163,9 @@ def test_canonical_twitter_and_sitemap(site: Path) -> None:
     assert home["@type"] == "WebSite" and home["url"] == "https://explainer.example.org/"
 
 
-def first_view(browser: object, url: str, **context_options: object) -> tuple[object, object, list[str], list[tuple[str, bytes]]]:
+def first_view(
+    browser: object, url: str, **context_options: object
+) -> tuple[object, object, list[str], list[tuple[str, bytes]]]:
     """Load `url` in a fresh context: (context, page, URLs requested, [(url, body)])."""
     context = browser.new_context(**context_options)
     page = context.new_page()
