@@ -37,11 +37,11 @@ def cmd_validate(project: Project, args: argparse.Namespace) -> int:
             _report(missing)
             return 1
     try:
-        _, stories = project.load(paths)
+        _, newsroom = project.load(paths)
     except InputError as error:
         _report(error.problems)
         return 1
-    print(f"{len(stories)} story file(s) checked, no problems")
+    print(f"{len(newsroom.stories)} story file(s) checked, no problems")
     return 0
 
 

@@ -29,6 +29,7 @@ MAX_NODES = 200_000
 MAX_DEPTH = 64
 
 Loc = tuple[str | int, ...]
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: same nodes, 10x faster
 
 
 @dataclass(frozen=True, order=True)
@@ -139,7 +140,7 @@ def _yaml_message(error: yaml.YAMLError) -> str:
     text = " ".join(
         part for part in (getattr(error, "context", None), getattr(error, "problem", None)) if part
     ) or str(error)
-    if "\\t" in text or "\t" in text:
+    if "\\t" in text or "\t" in text or "tab character" in text:
         return f"YAML syntax: {text} (indent with spaces; tab characters are not allowed)"
     return f"YAML syntax: {text}"
 
@@ -182,7 +183,7 @@ def read_yaml(path: Path, display: str) -> tuple[Any, dict[Loc, tuple[int, int]]
     ):
         return None, {}, [problem(0, 0, "the file is empty (expected a YAML mapping of fields)")]
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = _position(mark) if mark else (0, 0)
@@ -337,8 +338,20 @@ def validate(
     return instance, []
 
 
-def load_story(path: Path, display: str | None = None) -> tuple[Story | None, list[Problem]]:
-    """Read and check one digest. Returns the story, or None and its problems."""
+@dataclass(frozen=True)
+class Digest:
+    """A loaded story and where its fields are in its file (for cross-story problems)."""
+
+    story: Story
+    file: str
+    positions: dict[Loc, tuple[int, int]]
+
+    def problem(self, loc: Loc, message: str) -> Problem:
+        return Problem(self.file, *_locate(self.positions, loc), field_path(loc), message)
+
+
+def read_digest(path: Path, display: str | None = None) -> tuple[Digest | None, list[Problem]]:
+    """Read and check one digest. Returns it, or None and its problems."""
     display = display or str(path)
     data, positions, problems = read_yaml(path, display)
     if data is None or problems:
@@ -346,19 +359,26 @@ def load_story(path: Path, display: str | None = None) -> tuple[Story | None, li
     story, problems = validate(Story, data, positions, display)
     if story is None:
         return None, problems
-    for loc, message in chain(story.problems(), misquotes(story, path.parent)):
-        problems.append(Problem(display, *_locate(positions, loc), field_path(loc), message))
+    digest = Digest(story, display, positions)
+    problems = [
+        digest.problem(loc, message)
+        for loc, message in chain(story.problems(), misquotes(story, path.parent))
+    ]
     if story.id != path.stem:
         problems.append(
-            Problem(
-                display,
-                *_locate(positions, ("id",)),
-                "id",
+            digest.problem(
+                ("id",),
                 f"{story.id!r} does not match the file name (expected `{path.stem}`, "
                 f"or rename the file to `{story.id}{path.suffix}`)",
             )
         )
-    return (None, problems) if problems else (story, [])
+    return (None, problems) if problems else (digest, [])
+
+
+def load_story(path: Path, display: str | None = None) -> tuple[Story | None, list[Problem]]:
+    """Read and check one digest. Returns the story, or None and its problems."""
+    digest, problems = read_digest(path, display)
+    return (digest.story if digest else None), problems
 
 
 def story_files(content_dir: Path) -> list[Path]:
@@ -370,29 +390,29 @@ def story_files(content_dir: Path) -> list[Path]:
     )
 
 
-def load_stories(paths: Iterable[Path], root: Path | None = None) -> list[Story]:
+def load_digests(paths: Iterable[Path], root: Path | None = None) -> list[Digest]:
     """Load digests; raise InputError with every problem of every file if any."""
-    stories: list[Story] = []
+    digests: list[Digest] = []
     problems: list[Problem] = []
     seen: dict[str, str] = {}
     for path in paths:
         display = _display(path, root)
-        story, found = load_story(path, display)
+        digest, found = read_digest(path, display)
         problems.extend(found)
-        if story is None:
+        if digest is None:
             continue
-        if story.id in seen:
+        if digest.story.id in seen:
             problems.append(
-                Problem(
-                    display, 1, 1, "id", f"story id {story.id!r} is also used by {seen[story.id]}"
+                digest.problem(
+                    ("id",), f"story id {digest.story.id!r} is also used by {seen[digest.story.id]}"
                 )
             )
             continue
-        seen[story.id] = display
-        stories.append(story)
+        seen[digest.story.id] = display
+        digests.append(digest)
     if problems:
         raise InputError(problems)
-    return stories
+    return digests
 
 
 def load_site_config(path: Path, root: Path | None = None) -> SiteConfig:

@@ -7,13 +7,18 @@ templates decide what a page looks like.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from . import markup
+from .catalog import Newsroom, topic_slug
 from .schema import SiteConfig, Story
 
 
@@ -48,6 +53,10 @@ SECTIONS: tuple[Section, ...] = (
 )
 
 STORIES_DIR = "stories"
+PEOPLE_DIR = "people"
+TOPICS_DIR = "topics"
+STORIES_PER_PAGE = 20
+PEOPLE_PER_PAGE = 100
 
 
 def story_dir(story: Story) -> str:
@@ -98,26 +107,111 @@ def environment(templates_dir: Path) -> jinja2.Environment:
     return env
 
 
-def order_stories(stories: Iterable[Story], order: str) -> list[Story]:
-    if order == "title":
-        return sorted(stories, key=lambda s: (s.title.casefold(), s.id))
-    newest = order == "newest-first"
-    # Ties broken by id, so the order never depends on the file system.
-    by_id = sorted(stories, key=lambda s: s.id)
-    return sorted(by_id, key=lambda s: s.updated, reverse=newest)
+@dataclass(frozen=True)
+class Listing:
+    """One page of a long list (stories on the home page, people, a topic's stories)."""
+
+    items: list[Any]
+    number: int
+    count: int
+    paths: list[str]  # the path of every page of the list, first to last
+
+    def path(self, number: int) -> str:
+        return self.paths[number - 1]
 
 
-def render_site(stories: list[Story], site: SiteConfig, templates_dir: Path) -> dict[str, str]:
+def paginate(items: list[Any], size: int, first: str, later: Callable[[int], str]) -> list[Listing]:
+    """Split `items` into pages of `size`; page 1 at `first`, page n at `later(n)`."""
+    count = max(1, -(-len(items) // size))
+    paths = [first, *(later(n) for n in range(2, count + 1))]
+    return [Listing(items[(n - 1) * size : n * size], n, count, paths) for n in range(1, count + 1)]
+
+
+def link(here: str, target: str) -> Markup:
+    """A Markdown link from page `here` to page `target` (both relative to the tree).
+
+    Paths are made of ids and topic slugs (letters, digits, hyphens): safe as they are.
+    """
+    return Markup(posixpath.relpath(target, posixpath.dirname(here) or "."))
+
+
+class Renderer:
+    """Renders each page of the tree with the data its template needs."""
+
+    def __init__(self, templates_dir: Path, site: SiteConfig, newsroom: Newsroom):
+        self.env = environment(templates_dir)
+        self.site, self.newsroom = site, newsroom
+        self.pages: dict[str, str] = {}
+
+    def page(self, path: str, template: str, **context: Any) -> None:
+        self.pages[path] = self.env.get_template(template).render(
+            site=self.site,
+            here=path,
+            link=functools.partial(link, path),
+            person_path=person_path,
+            topic_path=topic_path,
+            story_path=story_path,
+            story_dir=story_dir,
+            **context,
+        )
+
+    def listing(self, listings: list[Listing], template: str, **context: Any) -> None:
+        for listing in listings:
+            self.page(listing.path(listing.number), template, listing=listing, **context)
+
+
+def story_path(story: Story) -> str:
+    return f"{story_dir(story)}/index.md"
+
+
+def person_path(actor_id: str) -> str:
+    return f"{PEOPLE_DIR}/{actor_id}/index.md"
+
+
+def topic_path(tag: str) -> str:
+    return f"{TOPICS_DIR}/{topic_slug(tag)}/index.md"
+
+
+def render_site(newsroom: Newsroom, site: SiteConfig, templates_dir: Path) -> dict[str, str]:
     """Every generated page: relative path -> Markdown text."""
-    env = environment(templates_dir)
-    pages: dict[str, str] = {}
-    ordered = order_stories(stories, site.order)
-    pages["index.md"] = env.get_template("home.md.j2").render(site=site, stories=ordered)
-    for story in ordered:
+    r = Renderer(templates_dir, site, newsroom)
+    r.listing(
+        paginate(newsroom.stories, STORIES_PER_PAGE, "index.md", lambda n: f"archive/{n}.md"),
+        "home.md.j2",
+    )
+    r.page("about.md", "about.md.j2", newsroom=newsroom)
+    for story in newsroom.stories:
         sections = [s for s in SECTIONS if s.shown(story)]
         for section in sections:
-            template = env.get_template(section.template)
-            pages[f"{story_dir(story)}/{section.filename}"] = template.render(
-                site=site, story=story, section=section, sections=sections
+            r.page(
+                f"{story_dir(story)}/{section.filename}",
+                section.template,
+                story=story,
+                section=section,
+                sections=sections,
             )
-    return pages
+    r.listing(
+        paginate(
+            newsroom.people,
+            PEOPLE_PER_PAGE,
+            f"{PEOPLE_DIR}/index.md",
+            lambda n: f"{PEOPLE_DIR}/page/{n}.md",
+        ),
+        "people.md.j2",
+    )
+    for person in newsroom.people:
+        r.page(person_path(person.id), "person.md.j2", person=person)
+    r.page(f"{TOPICS_DIR}/index.md", "topics.md.j2", topics=newsroom.topics)
+    for topic in newsroom.topics:
+        first = topic_path(topic.name)
+        r.listing(
+            paginate(
+                topic.stories,
+                STORIES_PER_PAGE,
+                first,
+                lambda n, first=first: first.replace("index.md", f"{n}.md"),
+            ),
+            "topic.md.j2",
+            topic=topic,
+        )
+    return r.pages

@@ -15,6 +15,9 @@ from __future__ import annotations
 import logging
 import re
 import shutil
+import subprocess
+import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -34,6 +37,25 @@ from .tree import restore
 
 log = logging.getLogger("mkdocs.plugins.explainer")
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input [^>]*type="checkbox"[^>]*?) autocomplete="off"')
+SEARCH_ROOT = "article.md-content__inner"
+SEARCH_EXCLUDE = ".ex-story-nav, .ex-pager, .headerlink"
+
+
+def index_for_search(site_dir: Path) -> None:
+    """Build the Pagefind index into `site_dir/pagefind/`, from each page's article only."""
+    started = time.perf_counter()
+    result = subprocess.run(
+        [
+            sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet",
+            "--root-selector", SEARCH_ROOT, "--exclude-selectors", SEARCH_EXCLUDE,
+        ],
+        capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    if result.returncode != 0:
+        raise PluginError(f"explainer: the search index failed:\n{result.stderr or result.stdout}")
+    log.info("explainer: search index built in %.2f s", time.perf_counter() - started)
+
+
 titles = {section.slug: section.title for section in SECTIONS}
 
 
@@ -44,6 +66,8 @@ class ExplainerConfig(base.Config):
     """Jinja2 templates of the generated Markdown pages."""
     assets_dir = c.Type(str, default="theme/assets")
     """Stylesheets copied into the generated tree under `assets/`."""
+    feeds_dir = c.Type(str, default="theme/feeds")
+    """Templates of the Atom feed."""
     site_config = c.Type(str, default="site_config.yml")
     """Site-wide settings an editor changes (title, url, language, order)."""
 
@@ -72,7 +96,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.built, self.previous, self.site_dir = False, {}, None
         started = time.perf_counter()
         try:
-            site, stories, stats = self.project(config).generate()
+            site, newsroom, stats = self.project(config).generate()
         except InputError as error:
             self.problems = error.problems
             message = f"{len(error.problems)} problem(s) in the content:\n{error}"
@@ -81,7 +105,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             log.error(message + "\nServing the last good pages until this is fixed.")
             return config
         self.problems, self.previous = [], stats.previous
-        self.site, self.stories = site, {story.id: story for story in stories}
+        self.site, self.stories = site, {story.id: story for story in newsroom.stories}
         log.info(
             "explainer: %d page(s) written, %d unchanged, %d removed in %.2f s",
             stats.written,
@@ -132,6 +156,13 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return _CHECKBOX_AUTOCOMPLETE.sub(r"\1", output_content)  # 404.html, as above
 
     def on_post_build(self, *, config: Any) -> None:
+        if self.serving:
+            # A preview shows the edited page at once; its search catches up a moment later.
+            threading.Thread(
+                target=index_for_search, args=(Path(config.site_dir),), daemon=True
+            ).start()
+        else:
+            index_for_search(Path(config.site_dir))
         self.built = True
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -13,9 +13,11 @@ from pathlib import Path
 
 import jinja2
 
-from .loading import InputError, Problem, load_site_config, load_stories, story_files
+from .catalog import Newsroom, build_newsroom
+from .feeds import render_feeds
+from .loading import InputError, Problem, load_digests, load_site_config, story_files
 from .pages import render_site
-from .schema import SiteConfig, Story
+from .schema import SiteConfig
 from .tree import TreeStats, write_tree
 
 
@@ -39,6 +41,7 @@ class Project:
     content_dir: Path
     templates_dir: Path
     assets_dir: Path
+    feeds_dir: Path
     site_config_path: Path
     output_dir: Path
 
@@ -83,6 +86,7 @@ class Project:
             content_dir=root / options.content_dir,
             templates_dir=root / options.templates_dir,
             assets_dir=root / options.assets_dir,
+            feeds_dir=root / options.feeds_dir,
             site_config_path=root / options.site_config,
             output_dir=docs_dir,
         )
@@ -94,28 +98,32 @@ class Project:
             )
         return story_files(self.content_dir)
 
-    def load(self, paths: list[Path] | None = None) -> tuple[SiteConfig, list[Story]]:
+    def load(self, paths: list[Path] | None = None) -> tuple[SiteConfig, Newsroom]:
         """Site settings and every story; InputError lists all problems at once."""
         problems: list[Problem] = []
         site: SiteConfig | None = None
-        stories: list[Story] = []
+        digests = []
         try:
             site = load_site_config(self.site_config_path, self.root)
         except InputError as error:
             problems.extend(error.problems)
         try:
-            stories = load_stories(self.story_paths() if paths is None else paths, self.root)
+            digests = load_digests(self.story_paths() if paths is None else paths, self.root)
         except InputError as error:
             problems.extend(error.problems)
+        if site is not None:
+            newsroom, conflicts = build_newsroom(digests, site)
+            problems.extend(conflicts)
         if problems:
             raise InputError(problems)
-        assert site is not None
-        return site, stories
+        return site, newsroom
 
-    def render(self) -> tuple[SiteConfig, list[Story], dict[str, str]]:
-        site, stories = self.load()
+    def render(self) -> tuple[SiteConfig, Newsroom, dict[str, str]]:
+        """Every file of the generated tree, in memory: path -> text."""
+        site, newsroom = self.load()
         try:
-            pages = render_site(stories, site, self.templates_dir)
+            pages = render_site(newsroom, site, self.templates_dir)
+            pages.update(render_feeds(newsroom, site, self.feeds_dir))
         except jinja2.TemplateError as error:
             raise InputError([template_problem(error, self.root)]) from None
         if self.assets_dir.is_dir():
@@ -123,9 +131,9 @@ class Project:
                 if asset.is_file() and not asset.name.startswith("."):
                     relative = asset.relative_to(self.assets_dir).as_posix()
                     pages[f"assets/{relative}"] = asset.read_text(encoding="utf-8")
-        return site, stories, pages
+        return site, newsroom, pages
 
-    def generate(self) -> tuple[SiteConfig, list[Story], TreeStats]:
+    def generate(self) -> tuple[SiteConfig, Newsroom, TreeStats]:
         """Load, check and render everything in memory, then write what changed.
 
         Nothing is written when any input has a problem.
@@ -139,10 +147,10 @@ class Project:
                         0,
                         0,
                         "docs_dir",
-                        "the generated folder must be "
-                        "a folder of its own, not the project or the content folder",
+                        "the generated folder must be a folder of its own, "
+                        "not the project or the content folder",
                     )
                 ]
             )
-        site, stories, pages = self.render()
-        return site, stories, write_tree(pages, self.output_dir)
+        site, newsroom, pages = self.render()
+        return site, newsroom, write_tree(pages, self.output_dir)

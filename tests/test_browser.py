@@ -28,7 +28,15 @@ SECTIONS = [
     "questions/",
     "sources/",
 ]
-PAGES = ["", *(f"stories/{STORY_ID}/{s}" for s in SECTIONS)]
+PAGES = [
+    "",
+    *(f"stories/{STORY_ID}/{s}" for s in SECTIONS),
+    "about/",
+    "topics/",
+    "topics/russia/",
+    "people/",
+    "people/putin/",
+]
 
 
 @pytest.fixture(scope="module")
@@ -245,3 +253,44 @@ def test_screenshots(browser: object, base_url: str, kind: str, path: str, width
     page.screenshot(path=str(target), full_page=True)
     context.close()
     assert target.stat().st_size > 10_000
+
+
+def pagefind_urls(page: object, query: str) -> list[str]:
+    """Every page and section URL Pagefind returns for `query`, as the site's search would."""
+    return page.evaluate(
+        """async (query) => {
+            const form = document.forms.namedItem("site-search");
+            const pf = await import(new URL(form.dataset.pagefind, location.href).href);
+            const search = await pf.search(query);
+            const data = await Promise.all(search.results.map((r) => r.data()));
+            return data.flatMap((d) => [d.url, ...d.sub_results.map((s) => s.url)]);
+        }""",
+        query,
+    )
+
+
+def test_search_finds_every_quote_and_each_speakers_quotes(browser: object, base_url: str) -> None:
+    from generator.loading import load_story
+
+    story, _ = load_story(ROOT / "content" / f"{STORY_ID}.yml")
+    page = browser.new_page()
+    page.goto(base_url)
+    quotes_page = f"/stories/{STORY_ID}/quotes/"
+    for quote in story.quotes:
+        words = " ".join(quote.paragraphs[0].split()[:8])
+        urls = pagefind_urls(page, words)
+        assert any(u.startswith(quotes_page) for u in urls), (quote.id, urls)
+    for speaker in story.speakers():
+        urls = pagefind_urls(page, speaker.name)
+        assert f"{quotes_page}#said-by-{speaker.id}" in urls, (speaker.id, urls)
+    page.close()
+
+
+def test_search_box_shows_results(browser: object, base_url: str) -> None:
+    page = browser.new_page()
+    page.goto(f"{base_url}stories/{STORY_ID}/")
+    page.fill("input.md-search__input", "Prigozhin field camps")
+    page.wait_for_selector(".md-search-result__item")
+    titles = page.locator(".md-search-result__title").all_inner_texts()
+    page.close()
+    assert any("Quotes" in t for t in titles), titles

@@ -1,0 +1,143 @@
+"""Many stories: shared actors, conflicts, topics, feeds, paging and a small global nav."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import feedparser
+import pytest
+import yaml
+
+from bench.corpus import make_corpus, story_data
+
+from .conftest import STORY_ID, copy_project, explainer, mkdocs, page
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def add_story(project: Path, index: int, **changes: object) -> dict:
+    data = story_data(index)
+    data.update(changes)
+    path = project / "content" / f"{data['id']}.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    return data
+
+
+@pytest.fixture(scope="module")
+def newsroom(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed story plus 44 generated ones, built with `mkdocs build --strict`."""
+    project = copy_project(tmp_path_factory.mktemp("newsroom") / "project")
+    make_corpus(project / "content", 44)
+    result = mkdocs("build", "--strict", cwd=project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def test_shared_actor_page_lists_every_story_and_quote(newsroom: Path) -> None:
+    soup = page(newsroom, "people/putin/")
+    assert soup.find("h1").get_text(strip=True) == "Vladimir Putin"
+    stories = soup.select("h2 a")
+    assert len(stories) == 45
+    assert any(a["href"].endswith(f"stories/{STORY_ID}/") for a in stories)
+    # Putin has two quotes in every story: each one is shown, linked to its context
+    assert len(soup.select("figure.ex-quote")) == 90
+    assert soup.find("a", href=re.compile(rf"stories/{STORY_ID}/quotes/#quote-betrayal$"))
+    # the story's actors page links to the shared page
+    actors = page(newsroom, f"stories/{STORY_ID}/actors/")
+    assert actors.find("a", href=re.compile(r"people/putin/$"))
+
+
+def test_people_index_is_paged_and_complete(newsroom: Path) -> None:
+    names, path = [], "people/"
+    while path:
+        soup = page(newsroom, path)
+        names += [a.get_text() for a in soup.select(".md-content li a")]
+        following = soup.find("a", string=re.compile("Next"))
+        path = f"people/page/{len(names) // 100 + 1}/" if following else None
+    # 9 seed actors, 44 correspondents and 44 institutes (ids repeat above 97 and 53)
+    assert len(names) == 9 + 44 + 44
+    assert names == sorted(names, key=str.casefold)
+
+
+def test_conflicting_actor_definitions_are_reported_in_both_files(project: Path) -> None:
+    data = add_story(project, 1)
+    for actor in data["actors"]:
+        if actor["id"] == "putin":
+            actor["name"] = "V. V. Putin"
+    path = project / "content" / f"{data['id']}.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    result = explainer("validate", cwd=project)
+    assert result.returncode == 1
+    [line] = [x for x in result.stderr.splitlines() if "'V. V. Putin'" in x]
+    assert re.match(rf"content/{data['id']}\.yml:\d+:\d+: actors\[2\]\.name: ", line)
+    assert re.search(rf"'Vladimir Putin' in content/{STORY_ID}\.yml:\d+ ", line)
+    assert "expected the same name" in line
+    assert mkdocs("build", cwd=project).returncode == 1
+
+
+def test_topic_pages(newsroom: Path) -> None:
+    topics = page(newsroom, "topics/")
+    entries = {a.get_text(): a["href"] for a in topics.select(".md-content li a")}
+    assert entries["Russia"] == "russia/"
+    russia = page(newsroom, "topics/russia/")
+    assert [a.get_text() for a in russia.select("h2 a")] == [
+        "Wagner’s march on Moscow halted after Lukashenko says he brokered a deal"
+    ]
+    summary = page(newsroom, f"stories/{STORY_ID}/")
+    assert summary.select_one(".ex-topics a[href$='topics/russia/']")
+
+
+def test_home_is_paged_newest_first(newsroom: Path) -> None:
+    home, two, three = (page(newsroom, p) for p in ("", "archive/2/", "archive/3/"))
+    cards = [s.select(".ex-stories h2 a") for s in (home, two, three)]
+    assert [len(c) for c in cards] == [20, 20, 5]
+    dates = [t["datetime"] for s in (home, two, three) for t in s.select(".ex-stories small time")]
+    assert dates == sorted(dates, reverse=True)
+    assert home.select_one(".ex-pager a[href$='archive/2/']")
+    assert three.find("a", string="← Previous")["href"] == "../2/"
+
+
+def test_global_nav_holds_only_home_topics_people_about(newsroom: Path) -> None:
+    soup = page(newsroom, f"stories/{STORY_ID}/quotes/")
+    primary = soup.select(".md-nav--primary .md-nav__item a.md-nav__link")
+    assert [a.get_text(strip=True) for a in primary] == ["Home", "Topics", "People", "About"]
+
+
+def test_feeds_are_valid_and_newest_first(newsroom: Path) -> None:
+    atom_text = (newsroom / "feed.xml").read_text(encoding="utf-8")
+    parsed = feedparser.parse(atom_text)
+    assert parsed.bozo == 0, parsed.get("bozo_exception")
+    assert parsed.version == "atom10"
+    root = ET.fromstring(atom_text)
+    for required in ("id", "title", "updated", "author"):
+        assert root.find(f"{ATOM}{required}") is not None, required
+    entries = root.findall(f"{ATOM}entry")
+    assert len(entries) == 45
+    for entry in entries:
+        for required in ("id", "title", "updated", "summary"):
+            assert (entry.findtext(f"{ATOM}{required}") or "").strip(), required
+        assert entry.find(f"{ATOM}link[@rel='alternate']").get("href").startswith("https://")
+    updated = [e.findtext(f"{ATOM}updated") for e in entries]
+    assert updated == sorted(updated, reverse=True)
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", u) for u in updated)
+
+    feed = json.loads((newsroom / "feed.json").read_text(encoding="utf-8"))
+    assert feed["version"] == "https://jsonfeed.org/version/1.1"
+    assert feed["title"] and feed["home_page_url"] and feed["feed_url"].endswith("feed.json")
+    assert [i["date_modified"] for i in feed["items"]] == updated
+    assert all(i["id"] and i["url"] and i["content_text"] for i in feed["items"])
+
+
+def test_every_page_links_the_feeds(newsroom: Path) -> None:
+    for html in list(newsroom.rglob("index.html"))[:60]:
+        text = html.read_text(encoding="utf-8")
+        assert 'type="application/atom+xml"' in text and 'type="application/feed+json"' in text
+
+
+def test_story_page_size_does_not_grow_with_the_site(site: Path, newsroom: Path) -> None:
+    small = (site / "stories" / STORY_ID / "quotes" / "index.html").stat().st_size
+    large = (newsroom / "stories" / STORY_ID / "quotes" / "index.html").stat().st_size
+    assert abs(large - small) / small < 0.02
