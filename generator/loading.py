@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import typing
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
@@ -20,6 +20,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .fidelity import misquotes
+from .parallel import fork_map
 from .schema import SLUG_PATTERN, SiteConfig, Story
 
 MAX_FILE_BYTES = 1_000_000
@@ -65,6 +66,15 @@ def field_path(loc: Loc) -> str:
     return text
 
 
+_SCALARS = {
+    "tag:yaml.org,2002:null": yaml.constructor.SafeConstructor.construct_yaml_null,
+    "tag:yaml.org,2002:bool": yaml.constructor.SafeConstructor.construct_yaml_bool,
+    "tag:yaml.org,2002:int": yaml.constructor.SafeConstructor.construct_yaml_int,
+    "tag:yaml.org,2002:float": yaml.constructor.SafeConstructor.construct_yaml_float,
+}
+"""The plain scalars' constructors, called directly (the generic path is 3x slower)."""
+
+
 class _Budget(Exception):
     def __init__(self, mark: yaml.Mark, message: str):
         self.mark, self.message = mark, message
@@ -90,12 +100,17 @@ class _DataBuilder:
             return self._mapping(node, loc, depth)
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
-        if node.tag == "tag:yaml.org,2002:timestamp":
+        tag = node.tag
+        if tag == "tag:yaml.org,2002:str" or tag == "tag:yaml.org,2002:timestamp":
             return node.value  # dates are parsed by the schema, so a bad one gets a located error
+        construct = _SCALARS.get(tag)
         try:
+            if construct is not None:
+                return construct(self._scalars, node)
             return self._scalars.construct_object(node, deep=True)
-        except yaml.constructor.ConstructorError as error:
-            self.problems.append((loc, node.start_mark, str(error.problem)))
+        except (yaml.constructor.ConstructorError, ValueError) as error:
+            problem = getattr(error, "problem", None) or str(error)
+            self.problems.append((loc, node.start_mark, f"cannot read this value ({problem})"))
             return None
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc, depth: int) -> dict[str, Any]:
@@ -390,14 +405,25 @@ def story_files(content_dir: Path) -> list[Path]:
     )
 
 
-def load_digests(paths: Iterable[Path], root: Path | None = None) -> list[Digest]:
-    """Load digests; raise InputError with every problem of every file if any."""
+def load_digests(
+    paths: Iterable[Path],
+    root: Path | None = None,
+    read: Callable[[Path, str], tuple[Digest | None, list[Problem]]] | None = None,
+) -> list[Digest]:
+    """Load digests; raise InputError with every problem of every file if any.
+
+    `read` may replace `read_digest` (the serve cache uses it to skip unchanged files).
+    """
+    paths = list(paths)
+    if read is None:
+        loaded = fork_map(lambda path: read_digest(path, _display(path, root)), paths)
+    else:
+        loaded = [read(path, _display(path, root)) for path in paths]
     digests: list[Digest] = []
     problems: list[Problem] = []
     seen: dict[str, str] = {}
-    for path in paths:
+    for path, (digest, found) in zip(paths, loaded, strict=True):
         display = _display(path, root)
-        digest, found = read_digest(path, display)
         problems.extend(found)
         if digest is None:
             continue

@@ -23,6 +23,8 @@ _INLINE_TABLE = str.maketrans(_INLINE)
 # Block syntax that only counts at the start of a line: headings, quotes,
 # list items (including "1." and "1)"), definition lists and rules.
 _WHITESPACE = re.compile(r"\s+")
+_ODD_SPACE = re.compile(r"[^\S ]|  ")  # any white space but a single space
+_SPECIAL = re.compile(r"[&<>\"\\`*_\[\]{}|~^=!:]|^\s*(?:[#>+\-:]|\d+[.)])")
 _LINE_START = re.compile(r"^(\s*)([#>+\-:]|\d+(?=[.)]))", re.MULTILINE)
 
 
@@ -40,8 +42,12 @@ def md_text(value: Any) -> Markup:
     """Any value as literal inline text in Markdown: one line, nothing interpreted."""
     if isinstance(value, Markup):
         return value
-    text = _WHITESPACE.sub(" ", str(value))
-    return Markup(_escape_line_starts(text.translate(_INLINE_TABLE)))
+    text = value if isinstance(value, str) else str(value)
+    if _ODD_SPACE.search(text):
+        text = _WHITESPACE.sub(" ", text)
+    if _SPECIAL.search(text):
+        text = _escape_line_starts(text.translate(_INLINE_TABLE))
+    return Markup(text)
 
 
 def markdown_field(value: str) -> Markup:

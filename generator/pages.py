@@ -18,7 +18,9 @@ import jinja2
 from markupsafe import Markup
 
 from . import markup
+from .cache import GenerationCache, templates_stamp
 from .catalog import Newsroom, topic_slug
+from .parallel import fork_map
 from .schema import SiteConfig, Story
 
 
@@ -95,6 +97,12 @@ def environment(templates_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.globals.update(
+        person_path=person_path,
+        topic_path=topic_path,
+        story_path=story_path,
+        story_dir=story_dir,
+    )
     env.filters.update(
         markdown=markup.markdown_field,
         attr=markup.attr,
@@ -148,12 +156,18 @@ class Renderer:
             site=self.site,
             here=path,
             link=functools.partial(link, path),
-            person_path=person_path,
-            topic_path=topic_path,
-            story_path=story_path,
-            story_dir=story_dir,
             **context,
         )
+
+    def story(self, story: Story) -> dict[str, str]:
+        """The pages of one story."""
+        sections = [s for s in SECTIONS if s.shown(story)]
+        pages = {}
+        for section in sections:
+            path = f"{story_dir(story)}/{section.filename}"
+            self.page(path, section.template, story=story, section=section, sections=sections)
+            pages[path] = self.pages.pop(path)
+        return pages
 
     def listing(self, listings: list[Listing], template: str, **context: Any) -> None:
         for listing in listings:
@@ -172,24 +186,30 @@ def topic_path(tag: str) -> str:
     return f"{TOPICS_DIR}/{topic_slug(tag)}/index.md"
 
 
-def render_site(newsroom: Newsroom, site: SiteConfig, templates_dir: Path) -> dict[str, str]:
-    """Every generated page: relative path -> Markdown text."""
+def render_site(
+    newsroom: Newsroom,
+    site: SiteConfig,
+    templates_dir: Path,
+    cache: GenerationCache | None = None,
+) -> dict[str, str]:
+    """Every generated page: relative path -> Markdown text.
+
+    With a cache (while serving), a story's pages are rendered again only when the
+    story, the templates or the site settings changed.
+    """
     r = Renderer(templates_dir, site, newsroom)
+    stamp = (templates_stamp(templates_dir), site.model_dump_json()) if cache else None
     r.listing(
         paginate(newsroom.stories, STORIES_PER_PAGE, "index.md", lambda n: f"archive/{n}.md"),
         "home.md.j2",
     )
     r.page("about.md", "about.md.j2", newsroom=newsroom)
-    for story in newsroom.stories:
-        sections = [s for s in SECTIONS if s.shown(story)]
-        for section in sections:
-            r.page(
-                f"{story_dir(story)}/{section.filename}",
-                section.template,
-                story=story,
-                section=section,
-                sections=sections,
-            )
+    if cache is None:
+        for pages in fork_map(r.story, newsroom.stories):
+            r.pages.update(pages)
+    else:
+        for story in newsroom.stories:
+            r.pages.update(cache.pages_of(story, stamp, functools.partial(r.story, story)))
     r.listing(
         paginate(
             newsroom.people,
@@ -200,7 +220,17 @@ def render_site(newsroom: Newsroom, site: SiteConfig, templates_dir: Path) -> di
         "people.md.j2",
     )
     for person in newsroom.people:
-        r.page(person_path(person.id), "person.md.j2", person=person)
+        first = person_path(person.id)
+        r.listing(
+            paginate(
+                person.appearances,
+                STORIES_PER_PAGE,
+                first,
+                lambda n, first=first: first.replace("index.md", f"{n}.md"),
+            ),
+            "person.md.j2",
+            person=person,
+        )
     r.page(f"{TOPICS_DIR}/index.md", "topics.md.j2", topics=newsroom.topics)
     for topic in newsroom.topics:
         first = topic_path(topic.name)

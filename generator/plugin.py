@@ -28,6 +28,7 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
+from .cache import GenerationCache
 from .loading import InputError, Problem
 from .metadata import page_metadata
 from .pages import SECTIONS, story_dir
@@ -38,7 +39,15 @@ from .tree import restore
 log = logging.getLogger("mkdocs.plugins.explainer")
 _CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input [^>]*type="checkbox"[^>]*?) autocomplete="off"')
 SEARCH_ROOT = "article.md-content__inner"
-SEARCH_EXCLUDE = ".ex-story-nav, .ex-pager, .headerlink"
+SEARCH_EXCLUDE = ".ex-story-nav, .ex-pager, .ex-meta, .headerlink"
+SEARCH_PAGES = (
+    "{index.html,about/index.html,topics/index.html,people/index.html,people/page/*/index.html,"
+    "people/*/index.html,stories/*/index.html,stories/*/{actors,quotes,responses,questions}/index.html}"
+)
+"""What search covers: each story's summary, actors, quotes, responses and open questions,
+and the first page of every person. The timeline, places, sources, topic pages and
+later pages of a person repeat what these hold; leaving them out keeps the indexer
+under 1 GiB of memory at a thousand stories."""
 
 
 def index_for_search(site_dir: Path) -> None:
@@ -48,12 +57,43 @@ def index_for_search(site_dir: Path) -> None:
         [
             sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet",
             "--root-selector", SEARCH_ROOT, "--exclude-selectors", SEARCH_EXCLUDE,
+            "--glob", SEARCH_PAGES,
         ],
         capture_output=True, text=True, check=False,
     )  # fmt: skip
     if result.returncode != 0:
         raise PluginError(f"explainer: the search index failed:\n{result.stderr or result.stdout}")
     log.info("explainer: search index built in %.2f s", time.perf_counter() - started)
+
+
+class SearchIndexer:
+    """Indexes in the background while serving, one run at a time: saves that come
+    while a run is going are served by one more run when it ends."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._running = False
+        self._again: Path | None = None
+
+    def request(self, site_dir: Path) -> None:
+        with self._lock:
+            if self._running:
+                self._again = site_dir
+                return
+            self._running = True
+        threading.Thread(target=self._run, args=(site_dir,), daemon=True).start()
+
+    def _run(self, site_dir: Path) -> None:
+        while True:
+            try:
+                index_for_search(site_dir)
+            except PluginError as error:
+                log.warning("%s", error)
+            with self._lock:
+                site_dir, self._again = self._again, None
+                if site_dir is None:
+                    self._running = False
+                    return
 
 
 titles = {section.slug: section.title for section in SECTIONS}
@@ -80,6 +120,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.previous: dict[Path, bytes | None] = {}
         self.site_dir: Path | None = None  # the real site_dir while building into staging
         self.built = False
+        self.cache: GenerationCache | None = None
+        self.indexer = SearchIndexer()
         self.site: SiteConfig | None = None  # the last good inputs, kept while serving
         self.stories: dict[str, Story] = {}
 
@@ -87,6 +129,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         # Defining on_startup also keeps this instance alive across `serve` rebuilds.
         self.serving = command == "serve"
         self.dirty = dirty
+        self.cache = GenerationCache() if self.serving else None
 
     def project(self, config: Any) -> Project:
         root = Path(config.config_file_path).parent
@@ -96,7 +139,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.built, self.previous, self.site_dir = False, {}, None
         started = time.perf_counter()
         try:
-            site, newsroom, stats = self.project(config).generate()
+            site, newsroom, stats = self.project(config).generate(self.cache)
         except InputError as error:
             self.problems = error.problems
             message = f"{len(error.problems)} problem(s) in the content:\n{error}"
@@ -150,6 +193,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         # Firefox restoring their state), but HTML allows autocomplete only on text-like
         # inputs: the Nu Html Checker reports it. Those inputs sit outside any template
         # block, so they are mended here.
+        # The page is written next and never read again: a thousand-story build holds
+        # every page object to its end, so their largest parts are let go here.
+        page.content = None
+        page.markdown = None
         return _CHECKBOX_AUTOCOMPLETE.sub(r"\1", output)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
@@ -170,6 +217,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.built = False
         restore(self.previous)
         self.previous = {}
+        if self.cache is not None:
+            self.cache.written.clear()  # the disk no longer holds what was written
         if self.site_dir is not None:
             shutil.rmtree(self.staging_dir(), ignore_errors=True)
             log.error(

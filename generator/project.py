@@ -13,9 +13,17 @@ from pathlib import Path
 
 import jinja2
 
+from .cache import GenerationCache
 from .catalog import Newsroom, build_newsroom
 from .feeds import render_feeds
-from .loading import InputError, Problem, load_digests, load_site_config, story_files
+from .loading import (
+    InputError,
+    Problem,
+    load_digests,
+    load_site_config,
+    read_digest,
+    story_files,
+)
 from .pages import render_site
 from .schema import SiteConfig
 from .tree import TreeStats, write_tree
@@ -98,7 +106,9 @@ class Project:
             )
         return story_files(self.content_dir)
 
-    def load(self, paths: list[Path] | None = None) -> tuple[SiteConfig, Newsroom]:
+    def load(
+        self, paths: list[Path] | None = None, cache: GenerationCache | None = None
+    ) -> tuple[SiteConfig, Newsroom]:
         """Site settings and every story; InputError lists all problems at once."""
         problems: list[Problem] = []
         site: SiteConfig | None = None
@@ -108,7 +118,10 @@ class Project:
         except InputError as error:
             problems.extend(error.problems)
         try:
-            digests = load_digests(self.story_paths() if paths is None else paths, self.root)
+            read = None
+            if cache is not None:
+                read = lambda path, display: cache.digest(path, lambda p: read_digest(p, display))  # noqa: E731
+            digests = load_digests(self.story_paths() if paths is None else paths, self.root, read)
         except InputError as error:
             problems.extend(error.problems)
         if site is not None:
@@ -118,11 +131,13 @@ class Project:
             raise InputError(problems)
         return site, newsroom
 
-    def render(self) -> tuple[SiteConfig, Newsroom, dict[str, str]]:
+    def render(
+        self, cache: GenerationCache | None = None
+    ) -> tuple[SiteConfig, Newsroom, dict[str, str]]:
         """Every file of the generated tree, in memory: path -> text."""
-        site, newsroom = self.load()
+        site, newsroom = self.load(cache=cache)
         try:
-            pages = render_site(newsroom, site, self.templates_dir)
+            pages = render_site(newsroom, site, self.templates_dir, cache)
             pages.update(render_feeds(newsroom, site, self.feeds_dir))
         except jinja2.TemplateError as error:
             raise InputError([template_problem(error, self.root)]) from None
@@ -133,7 +148,9 @@ class Project:
                     pages[f"assets/{relative}"] = asset.read_text(encoding="utf-8")
         return site, newsroom, pages
 
-    def generate(self) -> tuple[SiteConfig, Newsroom, TreeStats]:
+    def generate(
+        self, cache: GenerationCache | None = None
+    ) -> tuple[SiteConfig, Newsroom, TreeStats]:
         """Load, check and render everything in memory, then write what changed.
 
         Nothing is written when any input has a problem.
@@ -152,5 +169,6 @@ class Project:
                     )
                 ]
             )
-        site, newsroom, pages = self.render()
-        return site, newsroom, write_tree(pages, self.output_dir)
+        site, newsroom, pages = self.render(cache)
+        known = cache.written if cache is not None else None
+        return site, newsroom, write_tree(pages, self.output_dir, known)

@@ -10,9 +10,8 @@ half a file. Files the generator no longer produces are removed; hidden files
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 
 @dataclass(frozen=True)
@@ -35,17 +34,23 @@ def restore(previous: dict[Path, bytes | None]) -> None:
 
 
 def _safe_target(root: Path, relative: str) -> Path:
-    target = (root / relative).resolve()
-    if not target.is_relative_to(root.resolve()):
+    parts = PurePosixPath(relative).parts
+    if not parts or PurePosixPath(relative).is_absolute() or ".." in parts:
         raise ValueError(f"refusing to write outside {root}: {relative}")
-    return target
+    return root.joinpath(*parts)
 
 
-def write_tree(pages: dict[str, str], root: Path) -> TreeStats:
+def write_tree(pages: dict[str, str], root: Path, known: dict[str, str] | None = None) -> TreeStats:
+    """Make `root` hold exactly `pages`. `known` (path -> text last written, kept by the
+    caller between runs) saves reading back files that cannot have changed."""
     root.mkdir(parents=True, exist_ok=True)
     written = unchanged = removed = 0
     previous: dict[Path, bytes | None] = {}
+    made: set[Path] = set()
     for relative, text in sorted(pages.items()):
+        if known is not None and known.get(relative) == text:
+            unchanged += 1
+            continue
         target = _safe_target(root, relative)
         data = text.encode("utf-8")
         try:
@@ -54,28 +59,40 @@ def write_tree(pages: dict[str, str], root: Path) -> TreeStats:
             old = None
         if old == data:
             unchanged += 1
+            if known is not None:
+                known[relative] = text
             continue
         previous[target] = old
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".md")
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        temporary = target.with_name(f".{target.name}.tmp")
         try:
-            with os.fdopen(fd, "wb") as handle:
+            with open(temporary, "wb") as handle:
                 handle.write(data)
-            os.chmod(temporary, 0o644)
             os.replace(temporary, target)
         except BaseException:
-            Path(temporary).unlink(missing_ok=True)
+            temporary.unlink(missing_ok=True)
             raise
         written += 1
+        if known is not None:
+            known[relative] = text
 
-    wanted = {_safe_target(root, relative) for relative in pages}
-    for path in sorted(root.rglob("*"), reverse=True):
-        if any(part.startswith(".") for part in path.relative_to(root).parts):
+    for folder, _dirs, files in os.walk(root, topdown=False):
+        here = Path(folder)
+        relative_folder = here.relative_to(root).as_posix()
+        if any(part.startswith(".") for part in here.relative_to(root).parts):
             continue
-        if path.is_file() and path.resolve() not in wanted:
+        for name in files:
+            relative = name if relative_folder == "." else f"{relative_folder}/{name}"
+            if name.startswith(".") or relative in pages:
+                continue
+            path = here / name
             previous[path] = path.read_bytes()
             path.unlink()
             removed += 1
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
+            if known is not None:
+                known.pop(relative, None)
+        if here != root and not any(here.iterdir()):
+            here.rmdir()
     return TreeStats(written, unchanged, removed, previous)

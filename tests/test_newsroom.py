@@ -37,14 +37,17 @@ def newsroom(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_shared_actor_page_lists_every_story_and_quote(newsroom: Path) -> None:
-    soup = page(newsroom, "people/putin/")
-    assert soup.find("h1").get_text(strip=True) == "Vladimir Putin"
-    stories = soup.select("h2 a")
-    assert len(stories) == 45
-    assert any(a["href"].endswith(f"stories/{STORY_ID}/") for a in stories)
+    pages = [page(newsroom, p) for p in ("people/putin/", "people/putin/2/", "people/putin/3/")]
+    assert pages[0].find("h1").get_text(strip=True) == "Vladimir Putin"
+    stories = [a for soup in pages for a in soup.select("h2 a")]
+    assert [len(soup.select("h2 a")) for soup in pages] == [20, 20, 5]
+    assert len({a["href"] for a in stories}) == 45
     # Putin has two quotes in every story: each one is shown, linked to its context
-    assert len(soup.select("figure.ex-quote")) == 90
-    assert soup.find("a", href=re.compile(rf"stories/{STORY_ID}/quotes/#quote-betrayal$"))
+    assert sum(len(soup.select("figure.ex-quote")) for soup in pages) == 90
+    assert any(
+        soup.find("a", href=re.compile(rf"stories/{STORY_ID}/quotes/#quote-betrayal$"))
+        for soup in pages
+    )
     # the story's actors page links to the shared page
     actors = page(newsroom, f"stories/{STORY_ID}/actors/")
     assert actors.find("a", href=re.compile(r"people/putin/$"))

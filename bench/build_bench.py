@@ -1,0 +1,246 @@
+"""How the build scales: N generated stories, built by `mkdocs build`, in a table.
+
+    .venv/bin/python bench/build_bench.py [--sizes 10 100 1000] [--baseline 200]
+                                          [--serve 1000] [--edits 5] [--keep DIR]
+
+For each N: generation seconds (the plugin's own timing inside the build), full
+`mkdocs build` seconds, ms per built page, the generator's share of the build, peak
+memory of the build process, site size and the HTML size of one story page. Then the
+same site at --baseline stories built a second way, with every story page in the
+global navigation, and the ratio of the two builds. Then the edit-to-update time under
+`mkdocs serve --dirty` at --serve stories: one story's digest is changed and the
+served page polled until it shows the change (median of --edits). Then the bytes a
+reader's first view of a story page transfers, compressed, search included.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.corpus import make_corpus
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_FILES = ("theme", "mkdocs.yml", "site_config.yml", "generated/.gitignore")
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def make_project(where: Path, count: int) -> Path:
+    for name in PROJECT_FILES:
+        source, target = ROOT / name, where / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, target)
+        else:
+            shutil.copy2(source, target)
+    make_corpus(where / "content", count)
+    return where
+
+
+def run_build(project: Path, config: str = "mkdocs.yml") -> dict[str, float]:
+    """A full `mkdocs build` from an empty generated tree, as on a fresh clone: its time
+    and peak memory (the largest of the build process and the search indexer it runs).
+
+    The previous build's output is moved aside and deleted after the timed build: deleting
+    thousands of files just before it would slow the build's own writes."""
+    trash = Path(tempfile.mkdtemp(dir=project, prefix=".old-"))
+    (project / "generated").rename(trash / "generated")
+    (project / "generated").mkdir()
+    shutil.copy2(trash / "generated" / ".gitignore", project / "generated" / ".gitignore")
+    if (project / "site").exists():
+        (project / "site").rename(trash / "site")
+    subprocess.run(["sync"], check=False)
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "-f", config],
+        cwd=project, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    shutil.rmtree(trash)
+    if status != 0:
+        raise SystemExit(f"build failed in {project}:\n{output[-3000:]}")
+    generated = re.search(r"explainer: \d+ page\(s\) written.* in ([\d.]+) s", output)
+    pages = sum(1 for _ in (project / "site").rglob("*.html"))
+    size = sum(p.stat().st_size for p in (project / "site").rglob("*") if p.is_file())
+    return {
+        "build": seconds,
+        "generate": float(generated.group(1)) if generated else float("nan"),
+        "pages": pages,
+        "peak_mib": usage.ru_maxrss / 1024,
+        "site_mib": size / 2**20,
+    }
+
+
+def story_page_bytes(project: Path) -> int:
+    story = sorted((project / "site" / "stories").iterdir())[0]
+    return (story / "index.html").stat().st_size
+
+
+def global_nav_config(project: Path) -> str:
+    """A copy of mkdocs.yml whose nav lists every page of every story (the baseline)."""
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    entries = []
+    for digest in sorted((project / "content").glob("*.yml")):
+        story = yaml.safe_load(digest.read_text(encoding="utf-8"))
+        pages = sorted((project / "generated" / "stories" / story["id"]).glob("*.md"))
+        entries.append({story["title"]: [f"stories/{story['id']}/{p.name}" for p in pages]})
+    nav = yaml.safe_dump({"nav": [{"Home": "index.md"}, {"Stories": entries}]}, allow_unicode=True)
+    config = re.sub(r"^nav:\n(?:  - .*\n)+", nav, config, flags=re.MULTILINE)
+    (project / "mkdocs-global-nav.yml").write_text(config, encoding="utf-8")
+    return "mkdocs-global-nav.yml"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def edit_to_update(project: Path, edits: int) -> list[float]:
+    """Seconds from saving a changed digest to the served page showing the change."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+        cwd=project, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    digest = sorted((project / "content").glob("*.yml"))[0]
+    story = yaml.safe_load(digest.read_text(encoding="utf-8"))
+    url = f"http://127.0.0.1:{port}/stories/{story['id']}/"
+    times = []
+    try:
+        deadline = time.monotonic() + 900
+        while story["dek"].split(":")[0] not in fetch(url):
+            if time.monotonic() > deadline or server.poll() is not None:
+                raise SystemExit("mkdocs serve did not come up")
+            time.sleep(0.5)
+        time.sleep(3)  # let the first build's search index settle
+        text = digest.read_text(encoding="utf-8")
+        for n in range(edits):
+            marker = f"edited-{n}-{time.time_ns()}"
+            data = yaml.safe_load(text)
+            data["dek"] = f"{marker} {data['dek']}"
+            digest.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+            started = time.perf_counter()
+            while marker not in fetch(url):
+                if time.perf_counter() - started > 120:
+                    raise SystemExit("the edit never showed")
+                time.sleep(0.02)
+            times.append(time.perf_counter() - started)
+            time.sleep(1.5)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return times
+
+
+def first_view(project: Path) -> tuple[int, int]:
+    """Compressed bytes of a story page's first view, and of that view plus one search."""
+    import gzip
+
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM, CHROMIUM_ARGS, serve_directory
+
+    story = sorted((project / "site" / "stories").iterdir())[0].name
+    with serve_directory(project / "site") as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        bodies: list[bytes] = []
+        page.on("response", lambda r: bodies.append(r.body()) if r.status == 200 else None)
+        page.goto(f"{base}stories/{story}/")
+        page.wait_for_load_state("networkidle")
+        view = sum(len(gzip.compress(b, 9)) for b in bodies)
+        page.fill("input.md-search__input", "Putin betrayal")
+        page.wait_for_selector(".md-search-result__item", timeout=30_000)
+        page.wait_for_load_state("networkidle")
+        searched = sum(len(gzip.compress(b, 9)) for b in bodies)
+        browser.close()
+    return view, searched
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
+    parser.add_argument("--baseline", type=int, default=200)
+    parser.add_argument("--serve", type=int, default=1000)
+    parser.add_argument("--edits", type=int, default=5)
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    args = parser.parse_args()
+    work = args.keep or Path(tempfile.mkdtemp(prefix="explainer-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    header = (
+        f"{'N':>5} {'pages':>6} {'generate s':>10} {'build s':>8} {'ms/page':>8} "
+        f"{'gen share':>9} {'peak MiB':>8} {'site MiB':>8} {'story HTML':>10}"
+    )
+    print(header)
+    projects: dict[int, Path] = {}
+    rows: dict[int, dict[str, float]] = {}
+    for count in sorted(set(args.sizes) | {args.baseline}):
+        project = make_project(work / f"n{count}", count)
+        row = run_build(project)
+        projects[count], rows[count] = project, row
+        print(
+            f"{count:>5} {row['pages']:>6} {row['generate']:>10.2f} {row['build']:>8.2f} "
+            f"{1000 * row['build'] / row['pages']:>8.2f} {row['generate'] / row['build']:>9.1%} "
+            f"{row['peak_mib']:>8.0f} {row['site_mib']:>8.1f} {story_page_bytes(project):>10,}",
+            flush=True,
+        )
+    sizes = sorted(args.sizes)
+    if len(sizes) >= 2:
+        small, large = rows[sizes[-2]], rows[sizes[-1]]
+        ratio = (large["build"] / large["pages"]) / (small["build"] / small["pages"])
+        html_ratio = story_page_bytes(projects[sizes[-1]]) / story_page_bytes(projects[sizes[0]])
+        print(f"ms/page at N={sizes[-1]} / at N={sizes[-2]}: {ratio:.2f}")
+        print(f"story page HTML at N={sizes[-1]} / at N={sizes[0]}: {html_ratio:.3f}")
+    base = projects[args.baseline]
+    ours = rows[args.baseline]
+    nav = run_build(base, global_nav_config(base))
+    print(
+        f"baseline N={args.baseline}, every story page in the global nav: {nav['build']:.2f} s, "
+        f"story HTML {story_page_bytes(base):,} bytes; ours {ours['build']:.2f} s: "
+        f"{nav['build'] / ours['build']:.1f}x faster"
+    )
+    run_build(base)  # leave it as ours
+    if args.serve:
+        project = projects.get(args.serve) or make_project(work / f"n{args.serve}", args.serve)
+        times = edit_to_update(project, args.edits)
+        print(
+            f"edit-to-update under `mkdocs serve --dirty` at N={args.serve}: median "
+            f"{statistics.median(times):.2f} s ({', '.join(f'{t:.2f}' for t in times)})"
+        )
+    largest = projects[sizes[-1]]
+    view, searched = first_view(largest)
+    print(
+        f"first view of a story page at N={sizes[-1]}: {view:,} bytes compressed; "
+        f"{searched:,} with a first search"
+    )
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""What one generation can hand the next while `mkdocs serve` runs.
+
+A preview rebuilds after every save. With a thousand stories, parsing every digest
+and rendering every page again would take seconds, so the plugin keeps this cache
+across rebuilds: a digest whose file has not changed is not parsed again, a story
+whose digest and templates have not changed is not rendered again, and a page whose
+text is what was last written is not compared with the disk again.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .loading import Digest, Problem
+from .schema import Story
+
+
+def _stamp(paths: list[Path]) -> tuple[tuple[int, int], ...]:
+    stamps = []
+    for path in paths:
+        try:
+            stat = os.stat(path)
+            stamps.append((stat.st_mtime_ns, stat.st_size))
+        except OSError:
+            stamps.append((0, 0))
+    return tuple(stamps)
+
+
+def templates_stamp(*folders: Path) -> tuple:
+    return tuple(
+        (str(p), p.stat().st_mtime_ns) for folder in folders for p in sorted(folder.rglob("*"))
+    )
+
+
+@dataclass
+class GenerationCache:
+    digests: dict[Path, tuple[tuple, Digest]] = field(default_factory=dict)
+    story_pages: dict[str, tuple[Story, object, dict[str, str]]] = field(default_factory=dict)
+    written: dict[str, str] = field(default_factory=dict)
+
+    def digest(
+        self, path: Path, read: Callable[[Path], tuple[Digest | None, list[Problem]]]
+    ) -> tuple[Digest | None, list[Problem]]:
+        """The digest at `path`, parsed again only if it (or its article) changed."""
+        cached = self.digests.get(path)
+        if cached is not None:
+            stamp, digest = cached
+            if stamp == self._stamp(path, digest.story):
+                return digest, []
+        digest, problems = read(path)
+        if digest is not None:
+            self.digests[path] = (self._stamp(path, digest.story), digest)
+        else:
+            self.digests.pop(path, None)
+        return digest, problems
+
+    @staticmethod
+    def _stamp(path: Path, story: Story) -> tuple:
+        texts = [path.parent / s.text_file for s in story.sources if s.text_file]
+        return _stamp([path, *texts])
+
+    def pages_of(
+        self, story: Story, stamp: object, render: Callable[[], dict[str, str]]
+    ) -> dict[str, str]:
+        """A story's rendered pages, rendered again only if the story or templates changed."""
+        cached = self.story_pages.get(story.id)
+        if cached is not None and cached[0] is story and cached[1] == stamp:
+            return cached[2]
+        pages = render()
+        self.story_pages[story.id] = (story, stamp, pages)
+        return pages
