@@ -55,6 +55,8 @@ class Newsroom:
     stories: list[Story]
     people: list[Person]
     topics: list[Topic]
+    todos: list[Problem] = field(default_factory=list)
+    """Fields of the digests that still hold a TODO marker."""
 
     def person(self, actor_id: str) -> Person:
         return self._people[actor_id]
@@ -121,5 +123,6 @@ def build_newsroom(digests: list[Digest], site: SiteConfig) -> tuple[Newsroom, l
         stories,
         sorted(people.values(), key=lambda p: (p.name.casefold(), p.id)),
         sorted(topics.values(), key=lambda t: (t.name.casefold(), t.slug)),
+        sorted(todo for digest in digests for todo in digest.todos),
     )
     return newsroom, problems

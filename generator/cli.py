@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+import re
 import sys
 from pathlib import Path
 
+import jinja2
+import yaml
+
+from .drafting import draft_article, draft_digest, slug
 from .loading import InputError, Problem
 from .project import Project
-from .schema import Story
+from .schema import SLUG_PATTERN, Story
 
 SCHEMA_FILE = "story.schema.json"
 
@@ -41,7 +47,81 @@ def cmd_validate(project: Project, args: argparse.Namespace) -> int:
     except InputError as error:
         _report(error.problems)
         return 1
-    print(f"{len(newsroom.stories)} story file(s) checked, no problems")
+    for todo in newsroom.todos:
+        print(todo)
+    left = f"; {len(newsroom.todos)} TODO(s) left to write" if newsroom.todos else ""
+    print(f"{len(newsroom.stories)} story file(s) checked, no problems{left}")
+    return 0
+
+
+def _refuse_existing(project: Project, story_id: str) -> Path | None:
+    for suffix in (".yml", ".yaml"):
+        existing = project.content_dir / f"{story_id}{suffix}"
+        if existing.exists():
+            return existing
+    return None
+
+
+def _check_id(story_id: str) -> str | None:
+    if not re.fullmatch(SLUG_PATTERN, story_id) or len(story_id) > 80:
+        return (
+            f"{story_id!r} is not a valid story id (expected lower-case letters, digits and "
+            "single hyphens, e.g. `wagner-march-halted`)"
+        )
+    return None
+
+
+def cmd_new(project: Project, args: argparse.Namespace) -> int:
+    problem = _check_id(args.story_id)
+    existing = _refuse_existing(project, args.story_id)
+    if problem or existing:
+        print(f"explainer new: {problem or f'{existing} already exists; not overwriting it'}",
+              file=sys.stderr)  # fmt: skip
+        return 1
+    skeleton = project.templates_dir.parent / "new-story.yml.j2"
+    template = jinja2.Template(skeleton.read_text(encoding="utf-8"), keep_trailing_newline=True)
+    target = project.content_dir / f"{args.story_id}.yml"
+    target.write_text(template.render(id=args.story_id, today=dt.date.today()), "utf-8")
+    print(f"wrote {target}\nnext: fill in the TODOs, then run `explainer validate {target}`")
+    return 0
+
+
+def cmd_draft(project: Project, args: argparse.Namespace) -> int:
+    article = Path(args.article)
+    try:
+        text = article.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        print(f"explainer draft: cannot read {article}: {error}", file=sys.stderr)
+        return 1
+    draft = draft_article(text)
+    story_id = args.id or slug(draft.title)[:60].strip("-")
+    problem = _check_id(story_id)
+    existing = _refuse_existing(project, story_id)
+    if problem or existing:
+        print(f"explainer draft: {problem or f'{existing} already exists; not overwriting it'}",
+              file=sys.stderr)  # fmt: skip
+        return 1
+    copy = project.content_dir / "articles" / f"{story_id}.txt"
+    if copy.exists() and copy.read_text(encoding="utf-8") != text:
+        print(f"explainer draft: {copy} already exists; not overwriting it", file=sys.stderr)
+        return 1
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    copy.write_text(text, encoding="utf-8")
+    data = draft_digest(draft, story_id, f"articles/{story_id}.txt", dt.date.today())
+    target = project.content_dir / f"{story_id}.yml"
+    header = (
+        "# yaml-language-server: $schema=story.schema.json\n"
+        f"# Drafted by `explainer draft` from {article.name}: check every quote's speaker\n"
+        "# (a guessed one says so in its context), then replace the TODOs.\n\n"
+    )
+    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=88)
+    target.write_text(header + body, encoding="utf-8")
+    guesses = sum(q.guess for q in draft.quotes)
+    print(
+        f"wrote {target} ({len(draft.quotes)} quotes, {guesses} speaker(s) guessed, "
+        f"{len(draft.actors)} actors) and {copy}\n"
+        f"next: `explainer validate {target}` lists what is left to write"
+    )
     return 0
 
 
@@ -87,6 +167,17 @@ def parser() -> argparse.ArgumentParser:
     validate.set_defaults(run=cmd_validate)
     build = commands.add_parser("build", help="write the generated Markdown tree without MkDocs")
     build.set_defaults(run=cmd_build)
+    new = commands.add_parser(
+        "new", help="start a digest: content/<story-id>.yml with every section"
+    )
+    new.add_argument("story_id")
+    new.set_defaults(run=cmd_new)
+    draft = commands.add_parser(
+        "draft", help="draft a digest from a plain-text article: quotes, speakers, actors"
+    )
+    draft.add_argument("article", help="the article as a UTF-8 text file")
+    draft.add_argument("--id", help="the story id (default: from the headline)")
+    draft.set_defaults(run=cmd_draft)
     schema = commands.add_parser("schema", help="print the digest's JSON Schema")
     schema.add_argument("-o", "--output", help="write it to this file instead")
     schema.set_defaults(run=cmd_schema, standalone=True)

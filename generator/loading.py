@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import typing
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
@@ -360,6 +360,8 @@ class Digest:
     story: Story
     file: str
     positions: dict[Loc, tuple[int, int]]
+    todos: tuple[Problem, ...] = ()
+    """Fields still holding a TODO marker: not errors, a list of what is left to write."""
 
     def problem(self, loc: Loc, message: str) -> Problem:
         return Problem(self.file, *_locate(self.positions, loc), field_path(loc), message)
@@ -375,6 +377,11 @@ def read_digest(path: Path, display: str | None = None) -> tuple[Digest | None, 
     if story is None:
         return None, problems
     digest = Digest(story, display, positions)
+    todos = tuple(
+        digest.problem(loc, f"TODO left: {text[len(TODO) :].lstrip(' :')}")
+        for loc, text in _todos(data)
+    )
+    digest = Digest(story, display, positions, todos)
     problems = [
         digest.problem(loc, message)
         for loc, message in chain(story.problems(), misquotes(story, path.parent))
@@ -388,6 +395,22 @@ def read_digest(path: Path, display: str | None = None) -> tuple[Digest | None, 
             )
         )
     return (None, problems) if problems else (digest, [])
+
+
+TODO = "TODO"
+
+
+def _todos(data: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """Every text value that starts with a TODO marker, with where it is."""
+    if isinstance(data, str):
+        if data.lstrip().startswith(TODO):
+            yield loc, " ".join(data.split())
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _todos(value, (*loc, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _todos(value, (*loc, index))
 
 
 def load_story(path: Path, display: str | None = None) -> tuple[Story | None, list[Problem]]:
