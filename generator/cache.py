@@ -40,6 +40,8 @@ class GenerationCache:
     digests: dict[Path, tuple[tuple, Digest]] = field(default_factory=dict)
     story_pages: dict[str, tuple[Story, object, dict[str, str]]] = field(default_factory=dict)
     written: dict[str, str] = field(default_factory=dict)
+    listings: dict[str, tuple[tuple, str]] = field(default_factory=dict)
+    """List pages (home, people, a person, a topic): what they showed, and their text."""
 
     def digest(
         self, path: Path, read: Callable[[Path], tuple[Digest | None, list[Problem]]]

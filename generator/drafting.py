@@ -351,7 +351,8 @@ def attribute(
             for start, end, actor in mentions
             if actor.kind != "media"
             and re.match(
-                rf",?\s+(?:has\s+|had\s+|have\s+)?(?:{ATTRIBUTION_VERBS})\b", outside[end : end + 40]
+                rf",?\s+(?:has\s+|had\s+|have\s+)?(?:{ATTRIBUTION_VERBS})\b",
+                outside[end : end + 40],
             )
             and not re.search(r"\b(?:both|and)\s+(?:the\s+)?$", outside[max(0, start - 12) : start])
             and not re.match(r"\s+and\b", outside[end : end + 6])

@@ -16,10 +16,11 @@ from typing import Any
 
 import jinja2
 from markupsafe import Markup
+from pydantic import BaseModel
 
 from . import markup
 from .cache import GenerationCache, templates_stamp
-from .catalog import Newsroom, topic_slug
+from .catalog import Appearance, Newsroom, Person, topic_slug
 from .parallel import fork_map
 from .schema import SiteConfig, Story
 
@@ -146,10 +147,18 @@ def link(here: str, target: str) -> Markup:
 class Renderer:
     """Renders each page of the tree with the data its template needs."""
 
-    def __init__(self, templates_dir: Path, site: SiteConfig, newsroom: Newsroom):
+    def __init__(
+        self,
+        templates_dir: Path,
+        site: SiteConfig,
+        newsroom: Newsroom,
+        memo: dict[str, tuple[tuple, str]] | None = None,
+        stamp: object = None,
+    ):
         self.env = environment(templates_dir)
         self.site, self.newsroom = site, newsroom
         self.pages: dict[str, str] = {}
+        self.memo, self.stamp = memo, stamp
 
     def page(self, path: str, template: str, **context: Any) -> None:
         self.pages[path] = self.env.get_template(template).render(
@@ -169,9 +178,42 @@ class Renderer:
             pages[path] = self.pages.pop(path)
         return pages
 
-    def listing(self, listings: list[Listing], template: str, **context: Any) -> None:
+    def listing(
+        self, listings: list[Listing], template: str, about: tuple = (), **context: Any
+    ) -> None:
+        """Render each page of a list. While serving, a page whose items and `about`
+        (what else it shows) are the same as last time is not rendered again."""
         for listing in listings:
-            self.page(listing.path(listing.number), template, listing=listing, **context)
+            path = listing.path(listing.number)
+            if self.memo is None:
+                self.page(path, template, listing=listing, **context)
+                continue
+            key = (template, self.stamp, tuple(listing.paths), about,
+                   tuple(_signature(item) for item in listing.items))  # fmt: skip
+            cached = self.memo.get(path)
+            if cached is not None and _same(cached[0], key):
+                self.pages[path] = cached[1]
+                continue
+            self.page(path, template, listing=listing, **context)
+            self.memo[path] = (key, self.pages[path])
+
+
+def _signature(item: Any) -> Any:
+    """What a list page shows of an item: the story objects themselves (the serve cache
+    keeps an unchanged story's object), or a person's name, kind and counts."""
+    if isinstance(item, Appearance):
+        return (item.story, item.actor)
+    if isinstance(item, Person):
+        return (item.id, item.name, item.kind, len(item.appearances), item.quote_count)
+    return item
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, tuple) and isinstance(b, tuple):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    if isinstance(a, BaseModel) or isinstance(b, BaseModel):
+        return a is b
+    return a == b
 
 
 def story_path(story: Story) -> str:
@@ -197,8 +239,8 @@ def render_site(
     With a cache (while serving), a story's pages are rendered again only when the
     story, the templates or the site settings changed.
     """
-    r = Renderer(templates_dir, site, newsroom)
     stamp = (templates_stamp(templates_dir), site.model_dump_json()) if cache else None
+    r = Renderer(templates_dir, site, newsroom, cache.listings if cache else None, stamp)
     r.listing(
         paginate(newsroom.stories, STORIES_PER_PAGE, "index.md", lambda n: f"archive/{n}.md"),
         "home.md.j2",
@@ -229,6 +271,7 @@ def render_site(
                 lambda n, first=first: first.replace("index.md", f"{n}.md"),
             ),
             "person.md.j2",
+            about=(person.name, person.kind, tuple(person.aliases)),
             person=person,
         )
     r.page(f"{TOPICS_DIR}/index.md", "topics.md.j2", topics=newsroom.topics)
@@ -242,6 +285,7 @@ def render_site(
                 lambda n, first=first: first.replace("index.md", f"{n}.md"),
             ),
             "topic.md.j2",
+            about=(topic.name,),
             topic=topic,
         )
     return r.pages

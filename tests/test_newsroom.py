@@ -144,3 +144,24 @@ def test_story_page_size_does_not_grow_with_the_site(site: Path, newsroom: Path)
     small = (site / "stories" / STORY_ID / "quotes" / "index.html").stat().st_size
     large = (newsroom / "stories" / STORY_ID / "quotes" / "index.html").stat().st_size
     assert abs(large - small) / small < 0.02
+
+
+def test_serve_cache_renders_the_same_pages_as_a_fresh_build(project: Path) -> None:
+    """What the serve cache keeps between rebuilds never shows a stale page."""
+    from generator.cache import GenerationCache
+    from generator.project import Project
+
+    make_corpus(project / "content", 30)
+    built = Project.from_mkdocs(project / "mkdocs.yml")
+    cache = GenerationCache()
+    built.render(cache)
+    digest = sorted((project / "content").glob("story-*.yml"))[3]
+    data = yaml.safe_load(digest.read_text(encoding="utf-8"))
+    data["title"] = "A changed title"
+    data["actors"][2]["aliases"].append("V. V. Putin")
+    digest.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    _, _, cached = built.render(cache)
+    _, _, fresh = built.render()
+    assert cached == fresh
+    assert "A changed title" in cached[f"stories/{data['id']}/index.md"]
+    assert "V. V. Putin" in cached["people/putin/index.md"]
