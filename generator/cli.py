@@ -112,8 +112,11 @@ def cmd_draft(project: Project, args: argparse.Namespace) -> int:
     header = (
         "# yaml-language-server: $schema=story.schema.json\n"
         f"# Drafted by `explainer draft` from {article.name}: check every quote's speaker\n"
-        "# (a guessed one says so in its context), then replace the TODOs.\n\n"
-    )
+        "# (a guessed one says so in its context), then replace the TODOs.\n"
+        + (f"# Dates the article mentions, for the timeline: {', '.join(draft.dates)}\n"
+           if draft.dates else "")
+        + "\n"
+    )  # fmt: skip
     body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=88)
     target.write_text(header + body, encoding="utf-8")
     guesses = sum(q.guess for q in draft.quotes)

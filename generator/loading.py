@@ -157,6 +157,14 @@ def _yaml_message(error: yaml.YAMLError) -> str:
     ) or str(error)
     if "\\t" in text or "\t" in text or "tab character" in text:
         return f"YAML syntax: {text} (indent with spaces; tab characters are not allowed)"
+    if "mapping values are not allowed" in text:
+        return (
+            f"YAML syntax: {text} (check this line's indentation, or quote a value containing ': ')"
+        )
+    if "expected <block end>" in text or "did not find expected key" in text:
+        return f"YAML syntax: {text} (check the indentation of this line and the one before)"
+    if "found unexpected end of stream" in text or "while scanning a quoted scalar" in text:
+        return f"YAML syntax: {text} (a quotation mark is not closed)"
     return f"YAML syntax: {text}"
 
 

@@ -18,6 +18,13 @@ DIGEST = f"content/{STORY_ID}.yml"
 # (name, text to replace, replacement, what the message must say, field in the message)
 BAD_INPUTS = [
     ("syntax", "title: Wagner’s", 'title: "Wagner’s', "YAML syntax", None),
+    (
+        "bad indentation",
+        "  - id: rt\n    name: RT",
+        "  - id: rt\n      name: RT",
+        "YAML syntax",
+        None,
+    ),
     ("tab", "  - id: rt\n    name: RT", "  - id: rt\n\tname: RT", "tab characters", None),
     (
         "duplicate key",
