@@ -19,19 +19,18 @@ import argparse
 import os
 import re
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.corpus import make_corpus
+from tests.browser import fetch, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_FILES = ("theme", "mkdocs.yml", "site_config.yml", "generated/.gitignore")
@@ -103,20 +102,6 @@ def global_nav_config(project: Path) -> str:
     config = re.sub(r"^nav:\n(?:  - .*\n)+", nav, config, flags=re.MULTILINE)
     (project / "mkdocs-global-nav.yml").write_text(config, encoding="utf-8")
     return "mkdocs-global-nav.yml"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
 
 
 def edit_to_update(project: Path, edits: int) -> list[float]:

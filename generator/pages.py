@@ -136,6 +136,11 @@ def paginate(items: list[Any], size: int, first: str, later: Callable[[int], str
     return [Listing(items[(n - 1) * size : n * size], n, count, paths) for n in range(1, count + 1)]
 
 
+def paginate_folder(items: list[Any], first: str) -> list[Listing]:
+    """Pages of a list kept in one folder: `<folder>/index.md`, `<folder>/2.md`, ..."""
+    return paginate(items, STORIES_PER_PAGE, first, lambda n: first.replace("index.md", f"{n}.md"))
+
+
 def link(here: str, target: str) -> Markup:
     """A Markdown link from page `here` to page `target` (both relative to the tree).
 
@@ -262,28 +267,16 @@ def render_site(
         "people.md.j2",
     )
     for person in newsroom.people:
-        first = person_path(person.id)
         r.listing(
-            paginate(
-                person.appearances,
-                STORIES_PER_PAGE,
-                first,
-                lambda n, first=first: first.replace("index.md", f"{n}.md"),
-            ),
+            paginate_folder(person.appearances, person_path(person.id)),
             "person.md.j2",
             about=(person.name, person.kind, tuple(person.aliases)),
             person=person,
         )
     r.page(f"{TOPICS_DIR}/index.md", "topics.md.j2", topics=newsroom.topics)
     for topic in newsroom.topics:
-        first = topic_path(topic.name)
         r.listing(
-            paginate(
-                topic.stories,
-                STORIES_PER_PAGE,
-                first,
-                lambda n, first=first: first.replace("index.md", f"{n}.md"),
-            ),
+            paginate_folder(topic.stories, topic_path(topic.name)),
             "topic.md.j2",
             about=(topic.name,),
             topic=topic,

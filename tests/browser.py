@@ -1,12 +1,15 @@
-"""Helpers for the browser tests: a loopback server for the built site and
-Debian's Chromium driven through Playwright (no browser download)."""
+"""Loopback helpers for the tests and benchmarks: a server for a built site, a free
+port, a page fetch, and how to start Debian's Chromium through Playwright (no browser
+download)."""
 
 from __future__ import annotations
 
 import functools
 import http.server
 import shutil
+import socket
 import threading
+import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -43,3 +46,18 @@ def serve_directory(root: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    """The page's text, or "" while the server is not answering."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""

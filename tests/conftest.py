@@ -13,6 +13,17 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 STORY_ID = "wagner-march-halted"
+SECTIONS = [
+    "",
+    "actors/",
+    "quotes/",
+    "responses/",
+    "timeline/",
+    "places/",
+    "questions/",
+    "sources/",
+]
+"""The seed story's pages, as paths below `stories/<id>/`."""
 PROJECT_FILES = ("content", "theme", "generated/.gitignore", "mkdocs.yml", "site_config.yml")
 
 

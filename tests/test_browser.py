@@ -12,22 +12,12 @@ from pathlib import Path
 import pytest
 
 from .browser import AXE, CHROMIUM, CHROMIUM_ARGS, VNU, serve_directory
-from .conftest import ROOT, STORY_ID
+from .conftest import ROOT, SECTIONS, STORY_ID
 
 pytestmark = pytest.mark.browser
 playwright_api = pytest.importorskip("playwright.sync_api")
 
 SCREENSHOTS = ROOT / "test-output" / "screenshots"
-SECTIONS = [
-    "",
-    "actors/",
-    "quotes/",
-    "responses/",
-    "timeline/",
-    "places/",
-    "questions/",
-    "sources/",
-]
 PAGES = [
     "",
     *(f"stories/{STORY_ID}/{s}" for s in SECTIONS),

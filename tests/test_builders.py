@@ -11,19 +11,9 @@ from bs4 import BeautifulSoup
 
 from generator.loading import load_story
 
-from .conftest import ROOT, STORY_ID, explainer, run
+from .conftest import ROOT, SECTIONS, STORY_ID, explainer, run
 
 STORY, _ = load_story(ROOT / "content" / f"{STORY_ID}.yml")
-SECTIONS = [
-    "",
-    "actors/",
-    "quotes/",
-    "responses/",
-    "timeline/",
-    "places/",
-    "questions/",
-    "sources/",
-]
 
 
 def tool(name: str) -> str:

@@ -11,7 +11,7 @@ import yaml
 
 from generator.loading import load_story
 
-from .conftest import ROOT, STORY_ID, explainer, page
+from .conftest import ROOT, SECTIONS, STORY_ID, explainer, page
 
 STORY, _ = load_story(ROOT / "content" / f"{STORY_ID}.yml")
 ARTICLE = (ROOT / "content" / "articles" / f"{STORY_ID}.txt").read_text(encoding="utf-8")
@@ -27,10 +27,7 @@ def test_strict_build_has_no_warning(built: tuple[Path, subprocess.CompletedProc
     assert "WARNING" not in result.stderr, result.stderr
 
 
-@pytest.mark.parametrize(
-    "section",
-    ["", "actors/", "quotes/", "responses/", "timeline/", "places/", "questions/", "sources/"],
-)
+@pytest.mark.parametrize("section", SECTIONS)
 def test_each_story_page_exists(site: Path, section: str) -> None:
     soup = page(site, f"{BASE}/{section}")
     assert soup.find("h1") is not None
