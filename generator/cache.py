@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .loading import Digest, Problem
+from .loading import Digest, Problem, read_digest
 from .schema import Story
 
 
@@ -43,16 +43,14 @@ class GenerationCache:
     listings: dict[str, tuple[tuple, str]] = field(default_factory=dict)
     """List pages (home, people, a person, a topic): what they showed, and their text."""
 
-    def digest(
-        self, path: Path, read: Callable[[Path], tuple[Digest | None, list[Problem]]]
-    ) -> tuple[Digest | None, list[Problem]]:
-        """The digest at `path`, parsed again only if it (or its article) changed."""
+    def read_digest(self, path: Path, display: str) -> tuple[Digest | None, list[Problem]]:
+        """`loading.read_digest`, parsing again only if the file (or its article) changed."""
         cached = self.digests.get(path)
         if cached is not None:
             stamp, digest = cached
             if stamp == self._stamp(path, digest.story):
                 return digest, []
-        digest, problems = read(path)
+        digest, problems = read_digest(path, display)
         if digest is not None:
             self.digests[path] = (self._stamp(path, digest.story), digest)
         else:

@@ -58,16 +58,6 @@ class Newsroom:
     todos: list[Problem] = field(default_factory=list)
     """Fields of the digests that still hold a TODO marker."""
 
-    def person(self, actor_id: str) -> Person:
-        return self._people[actor_id]
-
-    def topic_of(self, tag: str) -> Topic:
-        return self._topics[topic_slug(tag)]
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_people", {p.id: p for p in self.people})
-        object.__setattr__(self, "_topics", {t.slug: t for t in self.topics})
-
 
 def topic_slug(tag: str) -> str:
     """`Wagner Group` -> `wagner-group`; letters of any script are kept."""

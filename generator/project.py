@@ -21,7 +21,6 @@ from .loading import (
     Problem,
     load_digests,
     load_site_config,
-    read_digest,
     story_files,
 )
 from .pages import render_site
@@ -118,9 +117,7 @@ class Project:
         except InputError as error:
             problems.extend(error.problems)
         try:
-            read = None
-            if cache is not None:
-                read = lambda path, display: cache.digest(path, lambda p: read_digest(p, display))  # noqa: E731
+            read = cache.read_digest if cache is not None else None
             digests = load_digests(self.story_paths() if paths is None else paths, self.root, read)
         except InputError as error:
             problems.extend(error.problems)
