@@ -371,8 +371,10 @@ def attribute(
 
 
 def sentence_attribution(outside: str, start: int, words: str) -> str:
-    match = re.match(r"\S+(?:\s+\S+){0,2}", outside[start:])
-    return match.group(0).strip(" ,:") if match else ""
+    """The source's attribution, from the speaker's name through the verb:
+    "Aleksandr Lukashenko has claimed"."""
+    match = re.match(rf"(.*?\b(?:{ATTRIBUTION_VERBS}))\b", outside[start : start + 80])
+    return match.group(1).strip(" ,:") if match else words
 
 
 def _blank_quotes(text: str) -> str:
