@@ -344,19 +344,19 @@ def validate(
         found = errors.errors(include_url=False)
         # A misspelt key shows up twice: unknown `speker` and missing `speaker`.
         # The suggestion on the first says it all, so the second is dropped.
-        suggested = set()
-        problems = []
-        for error in found:
-            message = explain(error, model)
-            if error["type"] == "extra_forbidden" and "did you mean `" in message:
-                suggested.add((*error["loc"][:-1], message.split("`")[3]))
-        for error in found:
-            loc = tuple(error["loc"])
-            if error["type"] == "missing" and loc in suggested:
-                continue
-            problems.append(
-                Problem(display, *_locate(positions, loc), field_path(loc), explain(error, model))
+        messages = [explain(error, model) for error in found]
+        suggested = {
+            (*error["loc"][:-1], message.split("`")[3])
+            for error, message in zip(found, messages, strict=True)
+            if error["type"] == "extra_forbidden" and "did you mean `" in message
+        }
+        problems = [
+            Problem(
+                display, *_locate(positions, tuple(error["loc"])), field_path(error["loc"]), message
             )
+            for error, message in zip(found, messages, strict=True)
+            if not (error["type"] == "missing" and tuple(error["loc"]) in suggested)
+        ]
         return None, problems
     return instance, []
 
