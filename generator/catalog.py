@@ -9,11 +9,10 @@ describes them belong to each story and are shown per story. Spellings
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from .loading import Digest, Problem
+from .paths import topic_slug
 from .schema import Actor, Quote, SiteConfig, Story
 
 
@@ -57,12 +56,6 @@ class Newsroom:
     topics: list[Topic]
     todos: list[Problem] = field(default_factory=list)
     """Fields of the digests that still hold a TODO marker."""
-
-
-def topic_slug(tag: str) -> str:
-    """`Wagner Group` -> `wagner-group`; letters of any script are kept."""
-    folded = unicodedata.normalize("NFKC", tag).casefold()
-    return re.sub(r"[\W_]+", "-", folded).strip("-") or "topic"
 
 
 def order_stories(stories: list[Story], order: str) -> list[Story]:

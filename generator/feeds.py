@@ -14,7 +14,7 @@ from typing import Any
 import jinja2
 
 from .catalog import Newsroom
-from .pages import story_dir
+from .paths import story_dir
 from .schema import SiteConfig
 
 FEED_SIZE = 50
@@ -31,7 +31,7 @@ def feed_items(newsroom: Newsroom, base: str) -> list[dict[str, Any]]:
         {
             "id": story.id,
             "title": story.title,
-            "url": f"{base}{story_dir(story)}/",
+            "url": f"{base}{story_dir(story.id)}/",
             "published": _stamp(story.published or story.updated),
             "updated": _stamp(story.updated),
             "summary": story.dek,

@@ -9,6 +9,7 @@ then validates the data, and its error locations are mapped back to lines.
 from __future__ import annotations
 
 import difflib
+import os
 import typing
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -209,8 +210,31 @@ def read_yaml(path: Path, display: str) -> tuple[Any, dict[Loc, tuple[int, int]]
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if error.context_mark and "end of stream" in str(error.problem):
+            mark = error.context_mark  # where the unclosed quote or bracket opened
         line, column = _position(mark) if mark else (0, 0)
         return None, {}, [problem(line, column, _yaml_message(error))]
+    except yaml.reader.ReaderError as error:
+        # libyaml counts bytes of the UTF-8 text, PyYAML's own reader characters
+        before = (
+            text.encode("utf-8")[: error.position].decode("utf-8", "ignore")
+            if _LOADER is not yaml.SafeLoader
+            else text[: error.position]
+        )
+        line = before.count("\n") + 1
+        column = len(before) - (before.rfind("\n") + 1) + 1
+        return (
+            None,
+            {},
+            [
+                problem(
+                    line,
+                    column,
+                    f"YAML syntax: character U+{error.character:04X} is not allowed "
+                    "(remove it: control characters cannot appear in YAML)",
+                )
+            ],
+        )
     except yaml.YAMLError as error:
         return None, {}, [problem(0, 0, _yaml_message(error))]
     if not isinstance(node, yaml.MappingNode):
@@ -320,10 +344,15 @@ def explain(error: dict[str, Any], model: type[BaseModel]) -> str:
     if kind.startswith("url"):
         return f"{value!r} is not a web address (expected one starting with http:// or https://)"
     if kind in ("float_parsing", "float_type", "int_parsing", "int_type"):
-        return f"expected a number, got {_describe(value)}"
+        return f"expected a number such as 230 or 12.5, got {_describe(value)} {value!r}"
+    if kind == "finite_number":
+        return f"{value!r} is not a finite number (expected a number such as 230 or 12.5)"
     if kind in ("greater_than", "greater_than_equal"):
         limit = ctx.get("gt", ctx.get("ge"))
         return f"{value!r} is too small (expected a number greater than {limit})"
+    if kind in ("less_than", "less_than_equal"):
+        limit = ctx.get("lt", ctx.get("le"))
+        return f"{value!r} is too large (expected a number no greater than {limit:,})"
     if kind in ("bool_parsing", "bool_type"):
         return f"expected true or false, got {value!r}"
     if kind == "value_error":
@@ -427,13 +456,40 @@ def load_story(path: Path, display: str | None = None) -> tuple[Story | None, li
     return (digest.story if digest else None), problems
 
 
+def _is_digest_name(name: str) -> bool:
+    """`*.yml` or `*.yaml` in any case, not hidden and not set aside with `_`."""
+    return name.lower().endswith((".yml", ".yaml")) and not name.startswith((".", "_"))
+
+
 def story_files(content_dir: Path) -> list[Path]:
-    """The digests in a content folder: `*.yml` and `*.yaml`, not hidden, sorted."""
-    return sorted(
-        p
-        for p in content_dir.iterdir()
-        if p.suffix in (".yml", ".yaml") and not p.name.startswith((".", "_")) and p.is_file()
-    )
+    """The digests in a content folder: `*.yml` and `*.yaml` in any case, sorted.
+    Names starting with `.` or `_` are left out (a place for drafts)."""
+    return sorted(p for p in content_dir.iterdir() if _is_digest_name(p.name) and p.is_file())
+
+
+def stray_digests(content_dir: Path, root: Path | None = None) -> list[Problem]:
+    """YAML files in subfolders of the content folder: never read, so reported rather
+    than silently left out of the site. Folders starting with `.` or `_` are skipped."""
+    problems = []
+    for folder, subfolders, files in os.walk(content_dir):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith((".", "_")))
+        if Path(folder) == content_dir:
+            continue
+        for name in sorted(files):
+            if _is_digest_name(name):
+                path = Path(folder) / name
+                problems.append(
+                    Problem(
+                        _display(path, root),
+                        0,
+                        0,
+                        "",
+                        f"not read: digests go directly in {_display(content_dir, root)}/ "
+                        "(move it there, or start its folder's name with `_` to keep it "
+                        "out of the site)",
+                    )
+                )
+    return problems
 
 
 def load_digests(

@@ -14,6 +14,7 @@ import json
 import re
 from typing import Any
 
+from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 # Inline syntax anywhere in a line: HTML, emphasis, code, links and images,
@@ -50,16 +51,49 @@ def md_text(value: Any) -> Markup:
     return Markup(text)
 
 
-def markdown_field(value: str) -> Markup:
-    """A field documented as Markdown: formatting and links kept, raw HTML and
-    attribute lists shown as text, no headings (the page owns its outline).
+# The fields documented as Markdown (`summary`, `why_it_matters`) are rendered here,
+# through an allowlist: markdown-it-py's empty preset with only paragraphs, emphasis,
+# strong, inline links and backslash escapes switched on. Any other syntax (headings,
+# lists, quotes, tables, reference definitions, admonitions, raw HTML, images) is not
+# a rule of this parser, so it stays text; and a link is kept only when its parsed
+# target passes `link_allowed`.
+LINK_SCHEMES = ("https://", "http://", "mailto:")
+_ALLOWED_TARGET = re.compile(r"^(?:https?://[^/?#\s]+|mailto:[^\s]+)", re.IGNORECASE)
+_PROSE_RULES = ["emphasis", "link", "escape"]
+_FENCE_MARKS = str.maketrans({"`": "&#96;", "~": "&#126;"})
 
-    Link targets are already restricted to http(s) and mailto by the schema.
+
+def link_allowed(target: str) -> bool:
+    """A link target readers may follow: a web address with a host, or mailto."""
+    return bool(_ALLOWED_TARGET.match(target))
+
+
+_PROSE = MarkdownIt("zero").enable(_PROSE_RULES)
+_PROSE.validateLink = link_allowed
+_EVERY_LINK = MarkdownIt("zero").enable(_PROSE_RULES)
+_EVERY_LINK.validateLink = lambda target: True
+
+
+def markdown_links(value: str) -> list[str]:
+    """Every link target a Markdown field holds, as the renderer parses it."""
+    return [
+        str(child.attrs["href"])
+        for token in _EVERY_LINK.parse(value)
+        for child in token.children or ()
+        if child.type == "link_open"
+    ]
+
+
+def markdown_field(value: str) -> Markup:
+    """A field documented as Markdown, as HTML: paragraphs, emphasis, strong and links
+    to allowed addresses; everything else is shown as the text it is.
+
+    The HTML is one `<div>` block, which Python-Markdown keeps as it is. Backticks
+    and tildes become character references: MkDocs' fenced code runs before raw HTML
+    is set aside, and would read a line of them as a code fence.
     """
-    text = value.replace("&", "&amp;").replace("<", "&lt;")
-    text = text.replace("{", "&#123;").replace("}", "&#125;")
-    text = re.sub(r"^(\s*)#", r"\1&#35;", text, flags=re.MULTILINE)
-    return Markup(text)
+    html = _PROSE.render(value).strip().translate(_FENCE_MARKS)
+    return Markup(f'<div class="ex-prose">\n{html}\n</div>')
 
 
 def attr(value: Any) -> Markup:

@@ -18,9 +18,9 @@ import jinja2
 from markupsafe import Markup
 from pydantic import BaseModel
 
-from . import markup
+from . import markup, paths
 from .cache import GenerationCache, templates_stamp
-from .catalog import Appearance, Newsroom, Person, topic_slug
+from .catalog import Appearance, Newsroom, Person
 from .parallel import fork_map
 from .schema import SiteConfig, Story
 
@@ -55,15 +55,8 @@ SECTIONS: tuple[Section, ...] = (
     Section("sources", "Sources", "story/sources.md.j2"),
 )
 
-STORIES_DIR = "stories"
-PEOPLE_DIR = "people"
-TOPICS_DIR = "topics"
 STORIES_PER_PAGE = 20
 PEOPLE_PER_PAGE = 100
-
-
-def story_dir(story: Story) -> str:
-    return f"{STORIES_DIR}/{story.id}"
 
 
 def long_date(value: dt.date) -> str:
@@ -99,10 +92,10 @@ def environment(templates_dir: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.globals.update(
-        person_path=person_path,
-        topic_path=topic_path,
-        story_path=story_path,
-        story_dir=story_dir,
+        person_path=paths.person_path,
+        topic_path=paths.topic_path,
+        story_path=paths.story_path,
+        story_dir=paths.story_dir,
     )
     env.filters.update(
         markdown=markup.markdown_field,
@@ -129,16 +122,16 @@ class Listing:
         return self.paths[number - 1]
 
 
-def paginate(items: list[Any], size: int, first: str, later: Callable[[int], str]) -> list[Listing]:
-    """Split `items` into pages of `size`; page 1 at `first`, page n at `later(n)`."""
+def paginate(items: list[Any], size: int, path: Callable[[int], str]) -> list[Listing]:
+    """Split `items` into pages of `size`; page n at `path(n)`."""
     count = max(1, -(-len(items) // size))
-    paths = [first, *(later(n) for n in range(2, count + 1))]
+    paths = [path(n) for n in range(1, count + 1)]
     return [Listing(items[(n - 1) * size : n * size], n, count, paths) for n in range(1, count + 1)]
 
 
 def paginate_folder(items: list[Any], first: str) -> list[Listing]:
     """Pages of a list kept in one folder: `<folder>/index.md`, `<folder>/2.md`, ..."""
-    return paginate(items, STORIES_PER_PAGE, first, lambda n: first.replace("index.md", f"{n}.md"))
+    return paginate(items, STORIES_PER_PAGE, functools.partial(paths.folder_page, first))
 
 
 def link(here: str, target: str) -> Markup:
@@ -147,6 +140,10 @@ def link(here: str, target: str) -> Markup:
     Paths are made of ids and topic slugs (letters, digits, hyphens): safe as they are.
     """
     return Markup(posixpath.relpath(target, posixpath.dirname(here) or "."))
+
+
+class PathCollision(ValueError):
+    """Two pages of the tree would be written to one address on the site."""
 
 
 class Renderer:
@@ -163,24 +160,41 @@ class Renderer:
         self.env = environment(templates_dir)
         self.site, self.newsroom = site, newsroom
         self.pages: dict[str, str] = {}
+        self.addresses: dict[str, str] = {}
         self.memo, self.stamp = memo, stamp
 
-    def page(self, path: str, template: str, **context: Any) -> None:
-        self.pages[path] = self.env.get_template(template).render(
+    def render(self, path: str, template: str, **context: Any) -> str:
+        return self.env.get_template(template).render(
             site=self.site,
             here=path,
             link=functools.partial(link, path),
             **context,
         )
 
+    def add(self, path: str, text: str) -> None:
+        """Put a page into the tree; two pages for one address is an error, never a
+        silent overwrite."""
+        where = paths.address(path)
+        other = self.addresses.setdefault(where, path)
+        if other != path or path in self.pages:
+            raise PathCollision(
+                f"two pages would be written to `{where}`: `{other}` and `{path}` "
+                "(expected every id and topic to give a page of its own)"
+            )
+        self.pages[path] = text
+
+    def page(self, path: str, template: str, **context: Any) -> None:
+        self.add(path, self.render(path, template, **context))
+
     def story(self, story: Story) -> dict[str, str]:
         """The pages of one story."""
         sections = [s for s in SECTIONS if s.shown(story)]
         pages = {}
         for section in sections:
-            path = f"{story_dir(story)}/{section.filename}"
-            self.page(path, section.template, story=story, section=section, sections=sections)
-            pages[path] = self.pages.pop(path)
+            path = f"{paths.story_dir(story.id)}/{section.filename}"
+            pages[path] = self.render(
+                path, section.template, story=story, section=section, sections=sections
+            )
         return pages
 
     def listing(
@@ -196,11 +210,10 @@ class Renderer:
             key = (template, self.stamp, tuple(listing.paths), about,
                    tuple(_signature(item) for item in listing.items))  # fmt: skip
             cached = self.memo.get(path)
-            if cached is not None and _same(cached[0], key):
-                self.pages[path] = cached[1]
-                continue
-            self.page(path, template, listing=listing, **context)
-            self.memo[path] = (key, self.pages[path])
+            if cached is None or not _same(cached[0], key):
+                cached = (key, self.render(path, template, listing=listing, **context))
+                self.memo[path] = cached
+            self.add(path, cached[1])
 
 
 def _signature(item: Any) -> Any:
@@ -221,18 +234,6 @@ def _same(a: Any, b: Any) -> bool:
     return a == b
 
 
-def story_path(story: Story) -> str:
-    return f"{story_dir(story)}/index.md"
-
-
-def person_path(actor_id: str) -> str:
-    return f"{PEOPLE_DIR}/{actor_id}/index.md"
-
-
-def topic_path(tag: str) -> str:
-    return f"{TOPICS_DIR}/{topic_slug(tag)}/index.md"
-
-
 def render_site(
     newsroom: Newsroom,
     site: SiteConfig,
@@ -246,37 +247,30 @@ def render_site(
     """
     stamp = (templates_stamp(templates_dir), site.model_dump_json()) if cache else None
     r = Renderer(templates_dir, site, newsroom, cache.listings if cache else None, stamp)
-    r.listing(
-        paginate(newsroom.stories, STORIES_PER_PAGE, "index.md", lambda n: f"archive/{n}.md"),
-        "home.md.j2",
-    )
+    r.listing(paginate(newsroom.stories, STORIES_PER_PAGE, paths.home_page), "home.md.j2")
     r.page("about.md", "about.md.j2", newsroom=newsroom)
     if cache is None:
-        for pages in fork_map(r.story, newsroom.stories):
-            r.pages.update(pages)
+        rendered = fork_map(r.story, newsroom.stories)
     else:
-        for story in newsroom.stories:
-            r.pages.update(cache.pages_of(story, stamp, functools.partial(r.story, story)))
-    r.listing(
-        paginate(
-            newsroom.people,
-            PEOPLE_PER_PAGE,
-            f"{PEOPLE_DIR}/index.md",
-            lambda n: f"{PEOPLE_DIR}/page/{n}.md",
-        ),
-        "people.md.j2",
-    )
+        rendered = [
+            cache.pages_of(story, stamp, functools.partial(r.story, story))
+            for story in newsroom.stories
+        ]
+    for pages in rendered:
+        for path, text in pages.items():
+            r.add(path, text)
+    r.listing(paginate(newsroom.people, PEOPLE_PER_PAGE, paths.people_page), "people.md.j2")
     for person in newsroom.people:
         r.listing(
-            paginate_folder(person.appearances, person_path(person.id)),
+            paginate_folder(person.appearances, paths.person_path(person.id)),
             "person.md.j2",
             about=(person.name, person.kind, tuple(person.aliases)),
             person=person,
         )
-    r.page(f"{TOPICS_DIR}/index.md", "topics.md.j2", topics=newsroom.topics)
+    r.page(f"{paths.TOPICS_DIR}/index.md", "topics.md.j2", topics=newsroom.topics)
     for topic in newsroom.topics:
         r.listing(
-            paginate_folder(topic.stories, topic_path(topic.name)),
+            paginate_folder(topic.stories, paths.topic_path(topic.name)),
             "topic.md.j2",
             about=(topic.name,),
             topic=topic,

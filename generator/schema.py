@@ -21,7 +21,20 @@ from pydantic import (
     StringConstraints,
 )
 
+from .markup import link_allowed, markdown_links
+from .paths import (
+    MAX_TOPIC_LENGTH,
+    PEOPLE_DIR,
+    STORIES_DIR,
+    TOPICS_DIR,
+    reserved_problem,
+    topic_slug,
+)
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+MAX_DISTANCE = 1_000_000
+"""Kilometres or miles between two places: a bound that no distance on Earth (nor to
+the Moon) reaches, and that stops `1e308` being taken for one."""
 
 
 def _one_line(value: str) -> str:
@@ -44,22 +57,23 @@ def _iso_date(value: object) -> object:
     raise ValueError("expected a date written YYYY-MM-DD")
 
 
-_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)|^ {0,3}\[[^\]]+\]:\s*<?([^\s>]*)", re.MULTILINE)
-_ALLOWED_LINK = re.compile(r"^(https?://[^\s]+|mailto:[^\s]+|#[a-z0-9-]+)$")
+_IMAGE = re.compile(r"!\[[^\]]*\]\(")
 
 
 def _safe_markdown(value: str) -> str:
-    """Markdown fields carry text formatting and web links, nothing that runs."""
-    if "![" in value:
+    """Markdown fields carry text formatting and web links, nothing that runs.
+
+    Links are checked as the renderer parses them (`markup.markdown_links`), so a
+    target hidden in a reference, a quote or a list is found like any other."""
+    if _IMAGE.search(value):
         raise ValueError(
             "images are not supported in text fields (expected text, *emphasis* and links)"
         )
-    for match in _LINK_TARGET.finditer(value):
-        target = match.group(1) or match.group(2) or ""
-        if not _ALLOWED_LINK.match(target):
+    for target in markdown_links(value):
+        if not link_allowed(target):
             raise ValueError(
-                f"link target {target!r} is not allowed "
-                "(expected a web address starting with https:// or http://, or mailto:)"
+                f"link target {target!r} is not allowed (expected a web address starting "
+                "with https:// or http://, or mailto:)"
             )
     return value
 
@@ -81,14 +95,29 @@ Line = Annotated[
     StringConstraints(strip_whitespace=True, min_length=1, max_length=2000),
     AfterValidator(_one_line),
 ]
+
+
+def _topic(value: str) -> str:
+    if not topic_slug(value):
+        raise ValueError("a tag needs at least one letter or digit (it names a topic page)")
+    return value
+
+
+Tag = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TOPIC_LENGTH),
+    AfterValidator(_one_line),
+    AfterValidator(_topic),
+    Field(description="A topic; each becomes a page under `topics/`."),
+]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=20000)]
 Markdown = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=20000),
     AfterValidator(_safe_markdown),
     Field(
-        description="Markdown: paragraphs, *emphasis*, **strong** and [links](https://...). "
-        "Raw HTML is shown as text."
+        description="Markdown: paragraphs, *emphasis*, **strong** and [links](https://...) "
+        "to web or mailto: addresses. Anything else (headings, lists, HTML) is shown as text."
     ),
 ]
 IsoDate = Annotated[
@@ -199,7 +228,13 @@ class Event(Model):
 
 class Distance(Model):
     to: Slug = Field(description="The place id the distance is measured to.")
-    value: float = Field(gt=0)
+    value: float = Field(
+        gt=0,
+        le=MAX_DISTANCE,
+        strict=True,  # `yes` or "230" is not a number
+        allow_inf_nan=False,
+        description="The distance as a number, in `unit`.",
+    )
     unit: Literal["km", "mi"]
     approximate: bool = False
     wording: Line = Field(description="The source's words, verbatim.")
@@ -265,7 +300,7 @@ class Story(Model):
         None, description="When the explainer was first published, YYYY-MM-DD (default: `updated`)."
     )
     updated: IsoDate = Field(description="When the digest was last updated, YYYY-MM-DD.")
-    tags: list[Line] = Field(default_factory=list)
+    tags: list[Tag] = Field(default_factory=list)
     sources: list[Source] = Field(min_length=1)
     actors: list[Actor] = Field(min_length=1)
     quotes: list[Quote] = Field(default_factory=list)
@@ -337,6 +372,7 @@ class Story(Model):
                     f"unknown {kind[:-1]} id {value!r} (expected one of: {known})",
                 )
 
+        yield from self._address_problems()
         for i, q in enumerate(self.quotes):
             yield from ref(("quotes", i, "speaker"), q.speaker, "actors")
             yield from ref(("quotes", i, "source"), q.source, "sources")
@@ -373,6 +409,16 @@ class Story(Model):
                     ("discrepancies", i, "accounts", j, "according_to"), a.according_to, "actors"
                 )
                 yield from ref(("discrepancies", i, "accounts", j, "quote"), a.quote, "quotes")
+
+    def _address_problems(self) -> Iterator[tuple[tuple[str | int, ...], str]]:
+        """Ids and tags that would take a name the site keeps for its own pages."""
+        named: list[tuple[tuple[str | int, ...], str, str]] = [(("id",), self.id, STORIES_DIR)]
+        named += [(("actors", i, "id"), a.id, PEOPLE_DIR) for i, a in enumerate(self.actors)]
+        named += [(("tags", i), topic_slug(t), TOPICS_DIR) for i, t in enumerate(self.tags)]
+        for loc, name, folder in named:
+            problem = reserved_problem(name, folder)
+            if problem:
+                yield loc, problem
 
 
 class SiteConfig(Model):

@@ -86,3 +86,6 @@ class SearchIndexer:
                 index_for_search(site_dir, background=True)
             except PluginError as error:
                 log.warning("%s", error)
+            except Exception as error:  # the preview's search must outlive any one failure
+                log.warning("explainer: the search index failed (%s: %s); it is built "
+                            "again after the next change", type(error).__name__, error)  # fmt: skip

@@ -9,9 +9,12 @@ half a file. Files the generator no longer produces are removed; hidden files
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+
+from .loading import InputError, Problem
 
 
 @dataclass(frozen=True)
@@ -42,11 +45,39 @@ def _safe_target(root: Path, relative: str) -> Path:
 
 def write_tree(pages: dict[str, str], root: Path, known: dict[str, str] | None = None) -> TreeStats:
     """Make `root` hold exactly `pages`. `known` (path -> text last written, kept by the
-    caller between runs) saves reading back files that cannot have changed."""
+    caller between runs) saves reading back files that cannot have changed.
+
+    All or nothing: when a file cannot be written or removed, what was changed so far
+    is put back and InputError names the file and the reason."""
+    previous: dict[Path, bytes | None] = {}
+    made: list[Path] = []
+    try:
+        return _write_tree(pages, root, known, previous, made)
+    except OSError as error:
+        restore(previous)
+        for folder in reversed(made):
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        if known is not None:
+            known.clear()  # the disk may no longer hold what was last written
+        where = error.filename or root
+        raise InputError(
+            [Problem(str(where), 0, 0, "", f"cannot write the generated tree ({error.strerror})")]
+        ) from None
+
+
+def _write_tree(
+    pages: dict[str, str],
+    root: Path,
+    known: dict[str, str] | None,
+    previous: dict[Path, bytes | None],
+    made: list[Path],
+) -> TreeStats:
+    """`write_tree`'s work; records each file it changes in `previous` and each folder
+    it makes in `made` as it goes, so that a failure can be undone."""
     root.mkdir(parents=True, exist_ok=True)
     written = unchanged = removed = 0
-    previous: dict[Path, bytes | None] = {}
-    made: set[Path] = set()
+    ready: set[Path] = set()
     for relative, text in sorted(pages.items()):
         if known is not None and known.get(relative) == text:
             unchanged += 1
@@ -63,9 +94,14 @@ def write_tree(pages: dict[str, str], root: Path, known: dict[str, str] | None =
                 known[relative] = text
             continue
         previous[target] = old
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
+        if target.parent not in ready:
+            parts = target.parent.relative_to(root).parts
+            for depth in range(1, len(parts) + 1):
+                folder = root.joinpath(*parts[:depth])
+                if not folder.is_dir():
+                    folder.mkdir()
+                    made.append(folder)
+            ready.add(target.parent)
         temporary = target.with_name(f".{target.name}.tmp")
         try:
             with open(temporary, "wb") as handle:

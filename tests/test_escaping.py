@@ -156,10 +156,15 @@ def test_payloads_show_as_literal_text(hostile_site: Path) -> None:
     [
         "[x](javascript:alert(1))",
         "[x]( javascript:alert(1) )",
-        "[x][ref]\n\n[ref]: javascript:alert(1)",
+        "[x](JaVaScRiPt:alert(1))",
+        "[x](<javascript:alert(1)>)",
+        "[x](java&#115;cript:alert(1))",
         "![x](https://example.org/a.png)",
         "[x](data:text/html;base64,PHNjcmlwdD4=)",
         "[x](vbscript:msgbox)",
+        "[x](//evil.invalid/)",
+        "[x](other-page.md)",
+        "See [below](#nowhere)",
     ],
 )
 def test_markdown_fields_refuse_unsafe_links(tmp_path: Path, markdown: str) -> None:
@@ -171,3 +176,91 @@ def test_markdown_fields_refuse_unsafe_links(tmp_path: Path, markdown: str) -> N
     digest.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     _, problems = load_story(digest)
     assert any(p.field == "summary" for p in problems), problems
+
+
+# Markdown a digest's `summary` and `why_it_matters` may hold, hostile or merely out of
+# place: none of it may become anything but paragraphs, emphasis, strong and web links.
+HOSTILE_MARKDOWN = [
+    "> [go]: JaVaScRiPt:alert(1)\n\n[quoted ref][go]",
+    "- [r]: javascript:alert(2)\n\n[listed ref][r]",
+    "[ref]: javascript:alert(3)\n\n[plain ref][ref]",
+    "Setext heading\n===",
+    "Setext two\n---",
+    "# ATX heading",
+    '!!! danger "Admonition"\n    admonition body',
+    "| a | b |\n|---|---|\n| 1 | 2 |",
+    "<script>alert(4)</script>",
+    "<b onclick=alert(5)>raw bold</b>",
+    '<div markdown="1">*inside html*</div>',
+    "    indented code",
+    "```\nfenced code\n```",
+    "`inline code`",
+    "- list item\n- second item",
+    "1. ordered item",
+    "> block quote",
+    "<https://autolink.example>",
+    "Term\n: definition",
+    "*[HTML]: abbreviation",
+    "Footnote[^1]\n\n[^1]: the note",
+    "{: .cls onclick=alert(6) }",
+    "Text with attributes {: #id onclick=alert(7) }",
+    "***",
+    "<!-- comment -->",
+    "&lt;b&gt; &amp; &#60;i&#62;",
+    "Hard  \nbreak",
+    "~~strike~~ ==mark== ^^ins^^ H~2~O",
+    '--8<-- "README.md"',
+    "{{ 7*7 }} {% raw %}",
+    "Allowed: *em* **strong** [a link](https://example.org/x) [desk](mailto:desk@example.org)",
+]
+PROSE_TAGS = {"p", "em", "strong", "a"}
+
+
+@pytest.fixture(scope="module")
+def hostile_markdown_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from .conftest import copy_project
+
+    project = copy_project(tmp_path_factory.mktemp("hostile-md") / "project")
+    digest = project / "content" / f"{STORY_ID}.yml"
+    data = yaml.safe_load(digest.read_text(encoding="utf-8"))
+    data["summary"] = "\n\n".join(HOSTILE_MARKDOWN)
+    data["why_it_matters"] = "\n".join(HOSTILE_MARKDOWN)  # one paragraph, soft breaks
+    digest.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    _, problems = load_story(digest)
+    assert problems == [], problems
+    result = mkdocs("build", "--strict", cwd=project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def test_markdown_fields_hold_only_paragraphs_emphasis_strong_and_web_links(
+    hostile_markdown_site: Path,
+) -> None:
+    summary = BeautifulSoup(
+        (hostile_markdown_site / "stories" / STORY_ID / "index.html").read_text("utf-8"),
+        "html.parser",
+    )
+    fields = summary.select(".md-content .ex-prose")
+    assert len(fields) == 2  # summary and why it matters
+    for field in fields:
+        tags = {tag.name for tag in field.find_all(True)}
+        assert tags == PROSE_TAGS, tags  # the allowed ones are there, nothing else
+        for link in field.find_all("a"):
+            assert set(link.attrs) <= {"href", "title"}, link.attrs
+            assert re.match(r"(https://|mailto:)", link["href"]), link["href"]
+        assert [a["href"] for a in field.find_all("a")] == [
+            "https://example.org/x",
+            "mailto:desk@example.org",
+        ]
+        text = " ".join(field.get_text(" ").split())
+        for shown in ("[quoted ref][go]", "Setext heading ===", "# ATX heading", "!!! danger",
+                      "| a | b |", "<script>alert(4)</script>", "- list item", "> block quote",
+                      "{: .cls onclick=alert(6) }", "{{ 7*7 }}", "&lt;b&gt;"):  # fmt: skip
+            assert shown in text, shown
+    content = summary.select_one(".md-content")
+    # the page's own outline is untouched: no heading, list or table came from the fields
+    assert [h.get_text(strip=True) for h in content.find_all(["h1", "h2"])][1:3] == [
+        "What happened",
+        "Why it matters",
+    ]
+    assert not content.find(["table", "blockquote", "pre", "code", "script", "hr"])
