@@ -6,16 +6,20 @@ import argparse
 import datetime as dt
 import json
 import re
+import stat
 import sys
+import tempfile
 from pathlib import Path
 
 import jinja2
 import yaml
 
+from . import theme
 from .drafting import draft_article, draft_digest, slug
-from .loading import InputError, Problem
+from .loading import InputError, Problem, read_digest
 from .project import Project
 from .schema import SLUG_PATTERN, Story
+from .staging import BuildLock, LockTimeout
 
 SCHEMA_FILE = "story.schema.json"
 
@@ -78,7 +82,7 @@ def cmd_new(project: Project, args: argparse.Namespace) -> int:
         print(f"explainer new: {problem or f'{existing} already exists; not overwriting it'}",
               file=sys.stderr)  # fmt: skip
         return 1
-    skeleton = project.templates_dir.parent / "new-story.yml.j2"
+    skeleton = theme.starter("new-story.yml.j2")
     template = jinja2.Template(skeleton.read_text(encoding="utf-8"), keep_trailing_newline=True)
     target = project.content_dir / f"{args.story_id}.yml"
     target.write_text(template.render(id=args.story_id, today=dt.date.today()), "utf-8")
@@ -86,12 +90,35 @@ def cmd_new(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+MAX_ARTICLE_BYTES = 200_000
+"""An article to draft from: a long read is about 100 KB of text."""
+
+
+def _read_article(article: Path) -> str:
+    """The article's text; ValueError says why it cannot be drafted from."""
+    try:
+        info = article.stat()
+    except OSError as error:
+        raise ValueError(f"cannot read {article} ({error.strerror})") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise ValueError(f"{article} is not a regular file (expected a UTF-8 text file)")
+    if info.st_size > MAX_ARTICLE_BYTES:
+        raise ValueError(
+            f"{article} is {info.st_size:,} bytes (expected an article of at most "
+            f"{MAX_ARTICLE_BYTES:,} bytes of plain text)"
+        )
+    try:
+        return article.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ValueError(f"cannot read {article} ({error}; expected UTF-8 text)") from None
+
+
 def cmd_draft(project: Project, args: argparse.Namespace) -> int:
     article = Path(args.article)
     try:
-        text = article.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        print(f"explainer draft: cannot read {article}: {error}", file=sys.stderr)
+        text = _read_article(article)
+    except ValueError as error:
+        print(f"explainer draft: {error}", file=sys.stderr)
         return 1
     draft = draft_article(text)
     story_id = args.id or slug(draft.title)[:60].strip("-")
@@ -105,8 +132,6 @@ def cmd_draft(project: Project, args: argparse.Namespace) -> int:
     if copy.exists() and copy.read_text(encoding="utf-8") != text:
         print(f"explainer draft: {copy} already exists; not overwriting it", file=sys.stderr)
         return 1
-    copy.parent.mkdir(parents=True, exist_ok=True)
-    copy.write_text(text, encoding="utf-8")
     data = draft_digest(draft, story_id, f"articles/{story_id}.txt", dt.date.today())
     target = project.content_dir / f"{story_id}.yml"
     header = (
@@ -117,8 +142,20 @@ def cmd_draft(project: Project, args: argparse.Namespace) -> int:
            if draft.dates else "")
         + "\n"
     )  # fmt: skip
-    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=88)
-    target.write_text(header + body, encoding="utf-8")
+    digest = header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=88)
+    problems = _check_draft(digest, text, target, copy)
+    if problems:
+        _report(problems)
+        print(
+            "explainer draft: the draft would not validate, so nothing was written; "
+            "check that the headline is on the first line and paragraphs are separated "
+            "by blank lines",
+            file=sys.stderr,
+        )
+        return 1
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    copy.write_text(text, encoding="utf-8")
+    target.write_text(digest, encoding="utf-8")
     guesses = sum(q.guess for q in draft.quotes)
     print(
         f"wrote {target} ({len(draft.quotes)} quotes, {guesses} speaker(s) guessed, "
@@ -128,15 +165,64 @@ def cmd_draft(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_draft(digest: str, article: str, target: Path, copy: Path) -> list[Problem]:
+    """Validate a draft before it is written: in a scratch folder laid out like content/,
+    with problems reported against the file it would become."""
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        (folder / "articles").mkdir()
+        (folder / "articles" / copy.name).write_text(article, encoding="utf-8")
+        (folder / target.name).write_text(digest, encoding="utf-8")
+        _, problems = read_digest(folder / target.name, str(target))
+    return problems
+
+
 def cmd_build(project: Project, args: argparse.Namespace) -> int:
+    lock = BuildLock(project.root)
     try:
+        lock.acquire(on_wait=lambda message: print(f"explainer build: {message}", file=sys.stderr))
         _, _, stats = project.generate()
+    except LockTimeout as error:
+        print(f"explainer build: {error}", file=sys.stderr)
+        return 1
     except InputError as error:
         _report(error.problems)
         return 1
+    finally:
+        lock.release()
     print(
         f"{project.output_dir}: {stats.written} written, {stats.unchanged} unchanged, "
         f"{stats.removed} removed"
+    )
+    return 0
+
+
+STARTER_FILES = {
+    "mkdocs.yml": "mkdocs.yml",
+    "site_config.yml": "site_config.yml",
+    ".gitignore": "gitignore",
+}
+"""What `explainer init` writes (path in the project -> file in the theme's starter/)."""
+
+
+def cmd_init(project: Project | None, args: argparse.Namespace) -> int:
+    folder = Path(args.folder)
+    writes = {folder / name: theme.starter(starter).read_text("utf-8")
+              for name, starter in STARTER_FILES.items()}  # fmt: skip
+    writes[folder / "content" / SCHEMA_FILE] = story_schema()
+    writes[folder / "generated" / ".gitignore"] = "*\n!.gitignore\n"
+    existing = [str(path) for path in writes if path.exists()]
+    if existing:
+        print(f"explainer init: {', '.join(existing)} already exist(s); not overwriting",
+              file=sys.stderr)  # fmt: skip
+        return 1
+    for path, text in writes.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    here = "" if folder == Path(".") else f"cd {folder} && "
+    print(
+        f"started an explainer project in {folder}: mkdocs.yml, site_config.yml, content/\n"
+        f"next: {here}explainer new my-story-id, then mkdocs serve"
     )
     return 0
 
@@ -163,6 +249,11 @@ def parser() -> argparse.ArgumentParser:
         help="the project's mkdocs.yml (default: ./mkdocs.yml)",
     )
     commands = main.add_subparsers(dest="command", required=True)
+    init = commands.add_parser(
+        "init", help="start a project: mkdocs.yml, site_config.yml and content/ in a folder"
+    )
+    init.add_argument("folder", nargs="?", default=".", help="where (default: here)")
+    init.set_defaults(run=cmd_init, standalone=True)
     validate = commands.add_parser(
         "validate", help="check digests and print every problem as file:line:column: field: message"
     )

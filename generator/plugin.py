@@ -1,11 +1,13 @@
 """The MkDocs plugin: `mkdocs build` and `mkdocs serve` generate the pages themselves.
 
 - on_config: apply `site_config.yml`, check every digest and write the
-  Markdown tree into `docs_dir` (only the files whose text changed).
-- build: a problem in any input stops the build with located messages and no
-  traceback. The site is built into a staging folder beside `site_dir` and
-  swapped in only when the whole build succeeded (strict warnings included),
-  so a failed build leaves the last good site and the generated tree as they were.
+  Markdown tree into `docs_dir` (only the files whose text changed); add the
+  built-in theme's overrides to Material's.
+- build: one build of a project at a time (`staging.BuildLock`: a second waits).
+  A problem in any input stops the build with located messages and no traceback.
+  The site is built into a staging folder of its own beside `site_dir` and
+  swapped in only when the whole build succeeded (strict warnings included), so a
+  failed build leaves the last good site and the generated tree as they were.
 - serve: a problem keeps the last good pages, logs the messages and shows them
   in Material's announcement bar until the file is fixed.
 """
@@ -13,8 +15,6 @@
 from __future__ import annotations
 
 import logging
-import re
-import shutil
 import time
 from pathlib import Path
 from typing import Any
@@ -25,29 +25,32 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
+from . import theme
 from .cache import GenerationCache
+from .html_fixes import drop_checkbox_autocomplete
 from .loading import InputError, Problem
 from .metadata import page_metadata
-from .pages import SECTIONS, story_dir
+from .pages import SECTIONS
+from .paths import story_dir
 from .project import Project
 from .schema import SiteConfig, Story
 from .search import SearchIndexer, index_for_search
+from .staging import BuildLock, LockTimeout, Staging
 from .tree import restore
 
 log = logging.getLogger("mkdocs.plugins.explainer")
-_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input [^>]*type="checkbox"[^>]*?) autocomplete="off"')
 titles = {section.slug: section.title for section in SECTIONS}
 
 
 class ExplainerConfig(base.Config):
     content_dir = c.Type(str, default="content")
     """Folder of story digests (`<story-id>.yml`), relative to mkdocs.yml."""
-    templates_dir = c.Type(str, default="theme/pages")
-    """Jinja2 templates of the generated Markdown pages."""
-    assets_dir = c.Type(str, default="theme/assets")
-    """Stylesheets copied into the generated tree under `assets/`."""
-    feeds_dir = c.Type(str, default="theme/feeds")
-    """Templates of the Atom feed."""
+    templates_dir = c.Optional(c.Type(str))
+    """Jinja2 templates of the generated Markdown pages (default: the built-in theme's)."""
+    assets_dir = c.Optional(c.Type(str))
+    """Files copied into the generated tree under `assets/` (default: the built-in ones)."""
+    feeds_dir = c.Optional(c.Type(str))
+    """Templates of the Atom feed (default: the built-in one)."""
     site_config = c.Type(str, default="site_config.yml")
     """Site-wide settings an editor changes (title, url, language, order)."""
 
@@ -58,7 +61,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.dirty = False
         self.problems: list[Problem] = []
         self.previous: dict[Path, bytes | None] = {}
-        self.site_dir: Path | None = None  # the real site_dir while building into staging
+        self.lock: BuildLock | None = None
+        self.staging: Staging | None = None  # the build's own folder, while building
+        self.mkdocs_config: Any = None
         self.built = False
         self.cache: GenerationCache | None = None
         self.indexer = SearchIndexer()
@@ -76,10 +81,20 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return Project.from_options(root, self.config, Path(config.docs_dir))
 
     def on_config(self, config: Any) -> Any:
-        self.built, self.previous, self.site_dir = False, {}, None
+        self.built, self.previous, self.mkdocs_config = False, {}, config
+        overrides = str(theme.overrides_dir())
+        if overrides not in config.theme.dirs:
+            # after the project's own custom_dir (if any), before Material's templates
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
+        project = self.project(config)
+        self.lock = self.lock or BuildLock(project.root)
+        try:
+            self.lock.acquire(on_wait=lambda message: log.info("explainer: %s", message))
+        except LockTimeout as error:
+            raise PluginError(f"explainer: {error}") from None
         started = time.perf_counter()
         try:
-            site, newsroom, stats = self.project(config).generate(self.cache)
+            site, newsroom, stats = project.generate(self.cache)
         except InputError as error:
             self.problems = error.problems
             message = f"{len(error.problems)} problem(s) in the content:\n{error}"
@@ -102,15 +117,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             config.site_url = str(site.url)
         config.theme["language"] = site.language
         if not self.serving and not self.dirty:
-            self.site_dir = Path(config.site_dir)
-            staging = self.staging_dir()
-            shutil.rmtree(staging, ignore_errors=True)
-            config.site_dir = str(staging)
+            self.staging, left = Staging.begin(Path(config.site_dir))
+            for problem in left:
+                log.info("explainer: %s", problem)
+            config.site_dir = str(self.staging.folder)
         return config
-
-    def staging_dir(self) -> Path:
-        assert self.site_dir is not None
-        return self.site_dir.with_name(f".{self.site_dir.name}.staging")
 
     def on_page_context(self, context: dict, *, page: Any, config: Any, nav: Any) -> dict:
         context["explainer_problems"] = [str(p) for p in self.problems]
@@ -122,30 +133,23 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 title = story.title if section == "index" else f"{titles[section]}: {story.title}"
             story_url = None
             if story is not None and config.site_url:
-                story_url = urljoin(config.site_url, f"{story_dir(story)}/")
+                story_url = urljoin(config.site_url, f"{story_dir(story.id)}/")
             context["explainer_meta"] = page_metadata(
                 self.site, story, section, page.canonical_url, story_url, title
             )
         return context
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
-        # Material writes autocomplete="off" on its drawer and search toggles (to stop
-        # Firefox restoring their state), but HTML allows autocomplete only on text-like
-        # inputs: the Nu Html Checker reports it. Those inputs sit outside any template
-        # block, so they are mended here.
-        # The page is written next and never read again: a thousand-story build holds
-        # every page object to its end, so their largest parts are let go here.
-        page.content = None
-        page.markdown = None
-        return _CHECKBOX_AUTOCOMPLETE.sub(r"\1", output)
+        return drop_checkbox_autocomplete(output)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
-        return _CHECKBOX_AUTOCOMPLETE.sub(r"\1", output_content)  # 404.html, as above
+        return drop_checkbox_autocomplete(output_content)  # 404.html, as above
 
     def on_post_build(self, *, config: Any) -> None:
         if self.serving:
             # A preview shows the edited page at once; its search catches up a moment later.
             self.indexer.request(Path(config.site_dir))
+            self._release()
         else:
             index_for_search(Path(config.site_dir))
         self.built = True
@@ -157,38 +161,61 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.previous = {}
         if self.cache is not None:
             self.cache.written.clear()  # the disk no longer holds what was written
-        if self.site_dir is not None:
-            shutil.rmtree(self.staging_dir(), ignore_errors=True)
+        if self.staging is not None:
+            left = self.staging.discard()
             log.error(
-                "explainer: build failed; %s and the generated pages are unchanged", self.site_dir
+                "explainer: build failed; %s and the generated pages are unchanged",
+                self.staging.target,
             )
-            self.site_dir = None
+            if left:
+                log.error("explainer: %s", left)
+            self._unstage()
+        self._release()
 
     def on_shutdown(self) -> None:
         """After a successful build: swap the staged site in."""
-        if self.site_dir is None or not self.built:
-            return
-        staging, target = self.staging_dir(), self.site_dir
-        old = target.with_name(f".{target.name}.old")
-        shutil.rmtree(old, ignore_errors=True)
-        if target.exists():
-            target.rename(old)
-        staging.rename(target)
-        shutil.rmtree(old, ignore_errors=True)
-        log.info("explainer: site ready in %s", target)
-        self.site_dir = None
+        try:
+            if self.staging is not None and self.built:
+                try:
+                    left = self.staging.swap_in()
+                except OSError as error:
+                    self.staging.discard()
+                    raise PluginError(
+                        f"explainer: could not put the new site in place of "
+                        f"{self.staging.target} ({error.strerror}: {error.filename}); "
+                        "the last site is unchanged"
+                    ) from None
+                log.info("explainer: site ready in %s", self.staging.target)
+                if left:
+                    log.warning("explainer: %s", left)
+            elif self.staging is not None:
+                self.staging.discard()
+        finally:
+            self._unstage()
+            self._release()
+
+    def _unstage(self) -> None:
+        """Point MkDocs back at the real site folder (`gh-deploy` reads it after the build)."""
+        if self.staging is not None and self.mkdocs_config is not None:
+            self.mkdocs_config.site_dir = str(self.staging.target)
+        self.staging = None
+
+    def _release(self) -> None:
+        if self.lock is not None:
+            self.lock.release()
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         project = self.project(config)
         # The generated folder is ours: a rebuild we caused must not start another.
         server.unwatch(config.docs_dir)
-        overrides = [Path(config.theme.custom_dir)] if config.theme.custom_dir else []
         for path in (
             project.content_dir,
             project.templates_dir,
             project.assets_dir,
+            project.feeds_dir,
             project.site_config_path,
-            *overrides,
+            theme.overrides_dir(),
+            *([Path(config.theme.custom_dir)] if config.theme.custom_dir else []),
         ):
             if path.exists():
                 server.watch(str(path))

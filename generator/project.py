@@ -13,6 +13,7 @@ from pathlib import Path
 
 import jinja2
 
+from . import theme
 from .cache import GenerationCache
 from .catalog import Newsroom, build_newsroom
 from .feeds import render_feeds
@@ -22,8 +23,9 @@ from .loading import (
     load_digests,
     load_site_config,
     story_files,
+    stray_digests,
 )
-from .pages import render_site
+from .pages import PathCollision, render_site
 from .schema import SiteConfig
 from .tree import TreeStats, write_tree
 
@@ -67,7 +69,8 @@ class Project:
                         0,
                         0,
                         "",
-                        "no mkdocs.yml here (run in the project folder or pass --config)",
+                        "no mkdocs.yml here (run in the project folder, pass --config, "
+                        "or start a project here with `explainer init`)",
                     )
                 ]
             )
@@ -88,12 +91,17 @@ class Project:
 
     @classmethod
     def from_options(cls, root: Path, options, docs_dir: Path) -> Project:
+        """Paths from the plugin's options; a folder not given is the built-in theme's."""
+
+        def folder(option: str | None, built_in: Path) -> Path:
+            return root / option if option else built_in
+
         return cls(
             root=root,
             content_dir=root / options.content_dir,
-            templates_dir=root / options.templates_dir,
-            assets_dir=root / options.assets_dir,
-            feeds_dir=root / options.feeds_dir,
+            templates_dir=folder(options.templates_dir, theme.pages_dir()),
+            assets_dir=folder(options.assets_dir, theme.assets_dir()),
+            feeds_dir=folder(options.feeds_dir, theme.feeds_dir()),
             site_config_path=root / options.site_config,
             output_dir=docs_dir,
         )
@@ -118,7 +126,10 @@ class Project:
             problems.extend(error.problems)
         try:
             read = cache.read_digest if cache is not None else None
-            digests = load_digests(self.story_paths() if paths is None else paths, self.root, read)
+            if paths is None:
+                paths = self.story_paths()
+                problems.extend(stray_digests(self.content_dir, self.root))
+            digests = load_digests(paths, self.root, read)
         except InputError as error:
             problems.extend(error.problems)
         if site is not None:
@@ -138,6 +149,8 @@ class Project:
             pages.update(render_feeds(newsroom, site, self.feeds_dir))
         except jinja2.TemplateError as error:
             raise InputError([template_problem(error, self.root)]) from None
+        except PathCollision as error:
+            raise InputError([Problem(str(self.output_dir), 0, 0, "", str(error))]) from None
         if self.assets_dir.is_dir():
             for asset in sorted(self.assets_dir.rglob("*")):
                 if asset.is_file() and not asset.name.startswith("."):

@@ -39,6 +39,14 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def use_own_templates(project: Path) -> Path:
+    """Point the project's plugin at its own copy of the page templates (a maintainer's
+    set-up), so a test can change them; returns that folder."""
+    with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("plugins:\n  - explainer:\n      templates_dir: theme/pages\n  - search\n")
+    return project / "theme" / "pages"
+
+
 def run(args: list[str], cwd: Path, timeout: float = 300) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(

@@ -11,7 +11,7 @@ import pytest
 
 from generator.cli import story_schema
 
-from .conftest import ROOT, STORY_ID, explainer, mkdocs
+from .conftest import ROOT, STORY_ID, explainer, mkdocs, use_own_templates
 
 DIGEST = f"content/{STORY_ID}.yml"
 
@@ -199,7 +199,7 @@ def test_failed_strict_build_restores_site_and_generated_pages(project: Path) ->
     assert mkdocs("build", "--strict", cwd=project).returncode == 0
     site_before = tree_digest(project / "site")
     generated_before = tree_digest(project / "generated")
-    template = project / "theme" / "pages" / "story" / "sources.md.j2"
+    template = use_own_templates(project) / "story" / "sources.md.j2"
     template.write_text(
         template.read_text().replace(
             "{% block body %}", "{% block body %}\n[x](actors.md#nowhere)\n"
@@ -215,7 +215,7 @@ def test_failed_strict_build_restores_site_and_generated_pages(project: Path) ->
 
 
 def test_template_error_is_located_not_a_traceback(project: Path) -> None:
-    template = project / "theme" / "pages" / "story" / "actors.md.j2"
+    template = use_own_templates(project) / "story" / "actors.md.j2"
     template.write_text(template.read_text().replace("{{ actor.role }}", "{{ actor.rol }}"))
     result = mkdocs("build", cwd=project)
     assert result.returncode == 1
