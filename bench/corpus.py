@@ -33,8 +33,15 @@ def story_data(index: int, seed: dict[str, Any] | None = None) -> dict[str, Any]
     data["tags"] = [TOPICS[index % len(TOPICS)], TOPICS[(index * 7 + 3) % len(TOPICS)]]
     if data["tags"][0] == data["tags"][1]:
         data["tags"].pop()
-    # Actors of its own: a correspondent and an analyst, shared by a few stories each.
+    # Actors of its own: a spokesperson of its own, and a correspondent and an institute
+    # shared by a few stories each.
     data["actors"] += [
+        {
+            "id": f"spokesperson-{index}",
+            "name": f"Spokesperson {index}",
+            "kind": "person",
+            "role": f"Spoke for the {theme} in {place}",
+        },
         {
             "id": f"correspondent-{index % 97}",
             "name": f"Correspondent {index % 97}",

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
+
+import yaml
 
 from generator.drafting import draft_article
 
@@ -44,7 +47,12 @@ def test_new_refuses_an_existing_story_and_a_bad_id(project: Path) -> None:
 def test_draft_of_the_seed_article_validates_and_builds(project: Path) -> None:
     result = explainer("draft", str(ARTICLE), "--id", "drafted", cwd=project)
     assert result.returncode == 0, result.stderr
-    assert "13 quotes" in result.stdout
+    drafted = yaml.safe_load((project / "content" / "drafted.yml").read_text(encoding="utf-8"))
+    said = re.search(r"\((\d+) quotes, (\d+) speaker\(s\) guessed, (\d+) actors\)", result.stdout)
+    assert said, result.stdout  # what it says it wrote is what it wrote
+    assert int(said[1]) == len(drafted["quotes"]) > 0
+    assert int(said[3]) == len(drafted["actors"])
+    assert int(said[2]) == sum("the speaker is a guess" in q["context"] for q in drafted["quotes"])
     (project / "content" / f"{STORY_ID}.yml").unlink()  # the draft alone
     checked = explainer("validate", cwd=project)
     assert checked.returncode == 0, checked.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import posixpath
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -54,15 +55,20 @@ def test_shared_actor_page_lists_every_story_and_quote(newsroom: Path) -> None:
 
 
 def test_people_index_is_paged_and_complete(newsroom: Path) -> None:
-    names, path = [], "people/"
+    pages, names, path = [], [], "people/"
     while path:
         soup = page(newsroom, path)
+        pages.append(path)
         names += [a.get_text() for a in soup.select(".md-content li a")]
         following = soup.find("a", string=re.compile("Next"))
-        path = f"people/page/{len(names) // 100 + 1}/" if following else None
-    # 9 seed actors, 44 correspondents and 44 institutes (ids repeat above 97 and 53)
-    assert len(names) == 9 + 44 + 44
+        path = (
+            posixpath.normpath(posixpath.join(path, following["href"])) + "/" if following else None
+        )
+    # 9 seed actors, 44 spokespeople, 44 correspondents and 44 institutes: two pages
+    assert pages == ["people/", "people/page/2/"]
+    assert len(names) == 9 + 44 + 44 + 44
     assert names == sorted(names, key=str.casefold)
+    assert len(set(names)) == len(names)
 
 
 def test_conflicting_actor_definitions_are_reported_in_both_files(project: Path) -> None:
