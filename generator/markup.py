@@ -5,7 +5,8 @@ neutralised twice: for HTML (`<`, `&`, quotes) and for Markdown and its
 extensions (emphasis, links, attribute lists, block syntax at a line's start).
 Characters that would mean something are written as numeric character
 references, which Markdown passes through untouched and browsers show as the
-character itself.
+character itself. The two fields documented as Markdown are rendered to HTML here,
+through an allowlist (`markdown_field`).
 """
 
 from __future__ import annotations
