@@ -5,12 +5,21 @@
 
 For each N: generation seconds (the plugin's own timing inside the build), full
 `mkdocs build` seconds, ms per built page, the generator's share of the build, peak
-memory of the build process, site size and the HTML size of one story page. Then the
+memory of the whole build, site size and the HTML size of one story page. Then the
 same site at --baseline stories built a second way, with every story page in the
 global navigation, and the ratio of the two builds. Then the edit-to-update time under
-`mkdocs serve --dirty` at --serve stories: one story's digest is changed and the
-served page polled until it shows the change (median of --edits). Then the bytes a
-reader's first view of a story page transfers, compressed, search included.
+`mkdocs serve --dirty` at --serve stories (`--serve 0` skips it): one story's digest is
+changed and the served page polled until it shows the change (median of --edits).
+Then the bytes a reader's first view of a story page transfers, compressed, search
+included.
+
+Peak memory ("peak PSS MiB") is the largest SUM, over the `mkdocs build` process and
+all its descendants (the forked loading and rendering workers, the Pagefind indexer),
+of each process's proportional set size: Pss in /proc/<pid>/smaps_rollup, where pages
+shared between forked workers are divided among them and so count once in the sum
+(VmRSS from /proc/<pid>/status when smaps_rollup is unreadable). The process tree is
+found through the ppid links in /proc/*/stat and sampled every 0.1 s (SAMPLE_SECONDS),
+so a child living less than that may be missed: the true peak can be a little higher.
 """
 
 from __future__ import annotations
@@ -23,6 +32,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -35,6 +45,73 @@ from tests.browser import fetch, free_port
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_FILES = ("theme", "mkdocs.yml", "site_config.yml", "generated/.gitignore")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+SAMPLE_SECONDS = 0.1
+"""How often the build's process tree is sampled for its memory."""
+
+
+def _parent_pids() -> dict[int, int]:
+    """pid -> ppid of every process in /proc."""
+    parents = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue  # the process has gone
+        # "pid (comm) state ppid ...": comm may hold spaces and parentheses
+        parents[int(text[: text.index(" ")])] = int(text[text.rindex(")") + 2 :].split()[1])
+    return parents
+
+
+def process_tree(root: int) -> list[int]:
+    """`root` and all its descendants that are alive now."""
+    children: dict[int, list[int]] = {}
+    for pid, ppid in _parent_pids().items():
+        children.setdefault(ppid, []).append(pid)
+    tree, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        tree.append(pid)
+        todo.extend(children.get(pid, []))
+    return tree
+
+
+def process_kib(pid: int) -> int:
+    """A process's Pss in KiB (VmRSS if its smaps_rollup is unreadable); 0 once gone."""
+    for name, field in (("smaps_rollup", "Pss:"), ("status", "VmRSS:")):
+        try:
+            with open(f"/proc/{pid}/{name}", encoding="ascii") as file:
+                for line in file:
+                    if line.startswith(field):
+                        return int(line.split()[1])
+        except (OSError, ValueError):
+            continue
+    return 0
+
+
+class TreeMemory:
+    """Samples, every SAMPLE_SECONDS until stopped, the summed Pss of a process and all
+    its descendants; `peak_kib` is the largest sum seen."""
+
+    def __init__(self, root: int) -> None:
+        self.root = root
+        self.peak_kib = 0
+        self.samples = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while True:
+            total = sum(process_kib(pid) for pid in process_tree(self.root))
+            self.peak_kib = max(self.peak_kib, total)
+            self.samples += 1
+            if self._stop.wait(SAMPLE_SECONDS):
+                return
+
+    def stop(self) -> int:
+        self._stop.set()
+        self._thread.join()
+        return self.peak_kib
 
 
 def make_project(where: Path, count: int) -> Path:
@@ -51,7 +128,8 @@ def make_project(where: Path, count: int) -> Path:
 
 def run_build(project: Path, config: str = "mkdocs.yml") -> dict[str, float]:
     """A full `mkdocs build` from an empty generated tree, as on a fresh clone: its time
-    and peak memory (the largest of the build process and the search indexer it runs).
+    and peak memory (the largest summed Pss of the build's whole process tree, see
+    TreeMemory).
 
     The previous build's output is moved aside and deleted after the timed build: deleting
     thousands of files just before it would slow the build's own writes."""
@@ -67,8 +145,10 @@ def run_build(project: Path, config: str = "mkdocs.yml") -> dict[str, float]:
         [sys.executable, "-m", "mkdocs", "build", "-f", config],
         cwd=project, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )  # fmt: skip
+    memory = TreeMemory(process.pid)
     output = process.stdout.read()
-    _, status, usage = os.wait4(process.pid, 0)
+    peak_kib = memory.stop()  # before reaping it, so its pid cannot be reused meanwhile
+    status = process.wait()
     seconds = time.perf_counter() - started
     shutil.rmtree(trash)
     if status != 0:
@@ -80,7 +160,7 @@ def run_build(project: Path, config: str = "mkdocs.yml") -> dict[str, float]:
         "build": seconds,
         "generate": float(generated.group(1)) if generated else float("nan"),
         "pages": pages,
-        "peak_mib": usage.ru_maxrss / 1024,
+        "peak_mib": peak_kib / 1024,
         "site_mib": size / 2**20,
     }
 
@@ -170,7 +250,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
     parser.add_argument("--baseline", type=int, default=200)
-    parser.add_argument("--serve", type=int, default=1000)
+    parser.add_argument(
+        "--serve", type=int, default=1000, help="stories for the edit-to-update run; 0 skips it"
+    )
     parser.add_argument("--edits", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
     args = parser.parse_args()
@@ -178,7 +260,11 @@ def main() -> int:
     work.mkdir(parents=True, exist_ok=True)
     header = (
         f"{'N':>5} {'pages':>6} {'generate s':>10} {'build s':>8} {'ms/page':>8} "
-        f"{'gen share':>9} {'peak MiB':>8} {'site MiB':>8} {'story HTML':>10}"
+        f"{'gen share':>9} {'peak PSS MiB':>12} {'site MiB':>8} {'story HTML':>10}"
+    )
+    print(
+        f"peak PSS MiB: the largest sum of Pss over `mkdocs build` and all its child "
+        f"processes (workers, Pagefind), sampled every {SAMPLE_SECONDS} s from /proc"
     )
     print(header)
     projects: dict[int, Path] = {}
@@ -190,7 +276,7 @@ def main() -> int:
         print(
             f"{count:>5} {row['pages']:>6} {row['generate']:>10.2f} {row['build']:>8.2f} "
             f"{1000 * row['build'] / row['pages']:>8.2f} {row['generate'] / row['build']:>9.1%} "
-            f"{row['peak_mib']:>8.0f} {row['site_mib']:>8.1f} {story_page_bytes(project):>10,}",
+            f"{row['peak_mib']:>12.0f} {row['site_mib']:>8.1f} {story_page_bytes(project):>10,}",
             flush=True,
         )
     sizes = sorted(args.sizes)

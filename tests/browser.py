@@ -1,13 +1,16 @@
 """Loopback helpers for the tests and benchmarks: a server for a built site, a free
-port, a page fetch, and how to start Debian's Chromium through Playwright (no browser
-download)."""
+port, a page fetch, how to start Debian's Chromium through Playwright (no browser
+download), the Nu Html Checker, and a PNG's size."""
 
 from __future__ import annotations
 
 import functools
 import http.server
+import json
 import shutil
 import socket
+import struct
+import subprocess
 import threading
 import urllib.request
 from collections.abc import Iterator
@@ -61,3 +64,48 @@ def fetch(url: str) -> str:
             return response.read().decode("utf-8")
     except OSError:
         return ""
+
+
+def nu_errors(paths: list[Path]) -> list[dict]:
+    """The Nu Html Checker's errors for the HTML files `paths` (empty when they are valid).
+
+    Runs `java -jar vnu.jar --errors-only --format json`; its JSON report on stderr must
+    parse and hold a "messages" list, and its exit code must agree with it (vnu exits
+    non-zero when it reports an error). Any disagreement is an AssertionError, so a
+    checker that did not run, crashed or checked nothing never passes for "no error"."""
+    java = shutil.which("java")
+    assert java, "a Java runtime is needed for the Nu Html Checker: run tests/setup.sh"
+    assert VNU.is_file(), f"vnu-jar is needed ({VNU}): run tests/setup.sh"
+    assert paths, "no HTML file to check"
+    missing = [str(p) for p in paths if not Path(p).is_file()]
+    assert not missing, f"vnu skips files that do not exist: {missing[:5]}"
+    result = subprocess.run(
+        [java, "-jar", str(VNU), "--errors-only", "--format", "json", *map(str, paths)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    try:
+        report = json.loads(result.stderr)
+    except json.JSONDecodeError as error:
+        raise AssertionError(
+            f"vnu wrote no JSON report (exit {result.returncode}, {error}):\n"
+            f"{result.stderr[-2000:]}{result.stdout[-2000:]}"
+        ) from None
+    assert isinstance(report, dict) and isinstance(report.get("messages"), list), (
+        f"vnu's report holds no messages list: {result.stderr[-2000:]}"
+    )
+    errors = [m for m in report["messages"] if m.get("type") != "info"]
+    assert (result.returncode != 0) == bool(errors), (
+        f"vnu exited {result.returncode} but reported {len(errors)} error(s): "
+        f"{json.dumps(report)[:2000]}"
+    )
+    return errors
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    """A PNG's width and height in pixels, from its IHDR chunk."""
+    head = Path(path).read_bytes()[:24]
+    assert head[:8] == b"\x89PNG\r\n\x1a\n" and head[12:16] == b"IHDR", f"{path} is not a PNG"
+    return struct.unpack(">II", head[16:24])

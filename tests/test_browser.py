@@ -5,17 +5,17 @@ from __future__ import annotations
 
 import gzip
 import json
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
+import extruct
 import pytest
+from playwright.sync_api import sync_playwright
 
-from .browser import AXE, CHROMIUM, CHROMIUM_ARGS, VNU, serve_directory
+from .browser import AXE, CHROMIUM, CHROMIUM_ARGS, nu_errors, png_size, serve_directory
 from .conftest import ROOT, SECTIONS, STORY_ID
 
 pytestmark = pytest.mark.browser
-playwright_api = pytest.importorskip("playwright.sync_api")
 
 SCREENSHOTS = ROOT / "test-output" / "screenshots"
 PAGES = [
@@ -38,7 +38,7 @@ def base_url(site: Path) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     assert Path(CHROMIUM).exists(), "Debian's chromium is needed: run the README's test set-up"
-    with playwright_api.sync_playwright() as p:
+    with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
@@ -74,23 +74,29 @@ def test_axe_finds_no_violation(browser: object, base_url: str, path: str, schem
 
 
 def test_nu_html_checker_finds_no_error(site: Path) -> None:
-    assert VNU.exists(), "vnu-jar is needed: run the README's test set-up"
-    pages = sorted(str(p) for p in site.rglob("*.html"))
-    result = subprocess.run(
-        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *pages],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
-    errors = [m for m in messages if m.get("type") == "error" or m.get("subType") == "fatal"]
+    pages = sorted(site.rglob("*.html"))
     assert len(pages) >= 10
+    errors = nu_errors(pages)
     assert errors == [], json.dumps(errors, indent=1)
 
 
+def test_nu_html_checker_reports_invalid_html(tmp_path: Path) -> None:
+    """The checker really runs and reports: a duplicate id and misnested elements."""
+    bad = tmp_path / "invalid.html"
+    bad.write_text(
+        '<!DOCTYPE html>\n<html lang="en"><head><title>Invalid</title></head><body>\n'
+        '<p id="twice">One</p>\n<p id="twice">Two <b><i>misnested</b></i></p>\n'
+        "</body></html>\n",
+        encoding="utf-8",
+    )
+    errors = nu_errors([bad])
+    messages = [e["message"] for e in errors]
+    assert all(e["type"] == "error" and e["url"].endswith("/invalid.html") for e in errors)
+    assert any("Duplicate ID" in m and "twice" in m for m in messages), messages
+    assert any("violates nesting rules" in m for m in messages), messages
+
+
 def structured(site: Path, path: str) -> dict:
-    extruct = pytest.importorskip("extruct")
     html = (site / path / "index.html").read_text(encoding="utf-8")
     return extruct.extract(
         html,
@@ -177,14 +183,35 @@ def first_view(
     return context, page, requested, bodies
 
 
+def settle(page: object, pending: set) -> None:
+    """Wait until none of the page's requests is still in flight.
+
+    `wait_for_load_state("networkidle")` cannot do it: it returns at once when the page
+    has already been idle after loading, whatever a search fetches later. The sync API
+    dispatches events only inside its calls, so none is missed between the check and
+    the wait; the wait's timeout only bounds a hang."""
+    while pending:
+        page.wait_for_event("requestfinished", timeout=30_000)
+
+
 @pytest.mark.parametrize("path", PAGES)
 def test_no_request_leaves_the_site(browser: object, base_url: str, path: str) -> None:
-    context, page, requested, _ = first_view(browser, base_url + path)
+    context = browser.new_context()
+    page = context.new_page()
+    requested: list[str] = []
+    pending: set = set()
+    page.on("request", lambda request: (requested.append(request.url), pending.add(request)))
+    page.on("requestfinished", lambda request: pending.discard(request))
+    page.on("requestfailed", lambda request: pending.discard(request))
+    page.goto(base_url + path)
+    page.wait_for_load_state("networkidle")
     page.fill("input.md-search__input", "Prigozhin")  # the search must stay local too
-    page.wait_for_timeout(300)
+    page.wait_for_selector(".md-search-result__item")
+    settle(page, pending)
     context.close()
+    assert any("/pagefind/" in u for u in requested), requested  # the search really ran
     outside = [u for u in requested if not u.startswith((base_url, "data:", "blob:"))]
-    assert requested and outside == []
+    assert outside == []
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -227,22 +254,41 @@ def test_print_hides_navigation_and_search(browser: object, base_url: str) -> No
     page.close()
 
 
-@pytest.mark.parametrize("width", [1280, 360])
+@pytest.mark.parametrize(("width", "scale"), [(1280, 1), (360, 2)])
 @pytest.mark.parametrize(
     ("kind", "path"),
     [("home", ""), *((s.strip("/") or "summary", f"stories/{STORY_ID}/{s}") for s in SECTIONS)],
 )
-def test_screenshots(browser: object, base_url: str, kind: str, path: str, width: int) -> None:
-    """Screenshots of each page kind for people to look at (test-output/screenshots/)."""
-    context = browser.new_context(viewport={"width": width, "height": 900})
+def test_screenshots(
+    browser: object, base_url: str, kind: str, path: str, width: int, scale: int
+) -> None:
+    """Screenshots of each page kind for people to look at (test-output/screenshots/):
+    each of the page it names, styled, at the size asked for."""
+    height = 900
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, device_scale_factor=scale
+    )
     page = context.new_page()
     page.goto(base_url + path)
     page.wait_for_load_state("networkidle")
+    heading = page.locator(".md-content h1").first
+    assert heading.is_visible(), f"{path}: no visible main heading"
+    assert heading.inner_text().strip()
+    # A sheet that failed to load is still listed, empty and unreadable: count its rules.
+    sheets = page.evaluate(
+        """() => [...document.styleSheets]
+              .filter((s) => s.href && new URL(s.href).pathname.endsWith("/assets/explainer.css"))
+              .map((s) => { try { return s.cssRules.length; } catch { return 0; } })"""
+    )
+    assert sheets and sheets[0] > 0, f"{path}: assets/explainer.css is not applied ({sheets})"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     target = SCREENSHOTS / f"{kind}-{width}.png"
+    target.unlink(missing_ok=True)
     page.screenshot(path=str(target), full_page=True)
     context.close()
-    assert target.stat().st_size > 10_000
+    shot_width, shot_height = png_size(target)
+    assert shot_width == width * scale, (shot_width, shot_height)
+    assert shot_height >= height * scale, (shot_width, shot_height)
 
 
 def pagefind_urls(page: object, query: str) -> list[str]:
