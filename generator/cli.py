@@ -143,7 +143,7 @@ def cmd_draft(project: Project, args: argparse.Namespace) -> int:
         + "\n"
     )  # fmt: skip
     digest = header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=88)
-    problems = _check_draft(digest, text, target, copy)
+    problems = _check_draft(digest, text, target, copy, project.root)
     if problems:
         _report(problems)
         print(
@@ -165,15 +165,16 @@ def cmd_draft(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
-def _check_draft(digest: str, article: str, target: Path, copy: Path) -> list[Problem]:
+def _check_draft(digest: str, article: str, target: Path, copy: Path, root: Path) -> list[Problem]:
     """Validate a draft before it is written: in a scratch folder laid out like content/,
     with problems reported against the file it would become."""
+    shown = target.relative_to(root) if target.is_relative_to(root) else target
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         (folder / "articles").mkdir()
         (folder / "articles" / copy.name).write_text(article, encoding="utf-8")
         (folder / target.name).write_text(digest, encoding="utf-8")
-        _, problems = read_digest(folder / target.name, str(target))
+        _, problems = read_digest(folder / target.name, str(shown))
     return problems
 
 

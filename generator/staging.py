@@ -38,10 +38,6 @@ class BuildLock:
         self.timeout = timeout
         self._handle: int | None = None
 
-    @property
-    def held(self) -> bool:
-        return self._handle is not None
-
     def acquire(self, on_wait: Callable[[str], None]) -> None:
         """Take the lock, waiting for another build if need be (`on_wait` is told once)."""
         if self._handle is not None:
