@@ -1,12 +1,13 @@
 """Loopback helpers for the tests and benchmarks: a server for a built site, a free
-port, a page fetch, how to start Debian's Chromium through Playwright (no browser
-download), the Nu Html Checker, and a PNG's size."""
+port, `mkdocs serve` on it, a page fetch, how to start Debian's Chromium through
+Playwright (no browser download), the Nu Html Checker, and a PNG's size."""
 
 from __future__ import annotations
 
 import functools
 import http.server
 import json
+import os
 import shutil
 import socket
 import struct
@@ -49,6 +50,28 @@ def serve_directory(root: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@contextmanager
+def mkdocs_serve(mkdocs: list[str], folder: Path) -> Iterator[str]:
+    """`mkdocs serve` (the command that starts MkDocs, e.g. `[python, "-m", "mkdocs"]`)
+    of the project in `folder`, on a free loopback port; yields the base URL."""
+    port = free_port()
+    process = subprocess.Popen(
+        [*mkdocs, "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=folder,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
 
 
 def free_port() -> int:

@@ -7,13 +7,11 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from .browser import fetch, free_port
+from .browser import fetch, mkdocs_serve
 from .conftest import ROOT, run
 
 
@@ -76,27 +74,9 @@ def test_new_story_validate_build_and_serve_in_an_empty_folder(
     assert 'type="application/ld+json"' in summary  # the theme's overrides were used
     assert (empty_folder / "site" / "assets" / "explainer.css").is_file()
     assert (empty_folder / "site" / "pagefind" / "pagefind.js").is_file()
-    with serving(installed, empty_folder) as base:
+    with mkdocs_serve([str(installed / "mkdocs")], empty_folder) as base:
         url = f"{base}/stories/example-story/"
         deadline = time.monotonic() + 120
         while "ex-story-nav" not in fetch(url) and time.monotonic() < deadline:
             time.sleep(0.5)
         assert "ex-story-nav" in fetch(url)
-
-
-@contextmanager
-def serving(installed: Path, folder: Path) -> Iterator[str]:
-    """`mkdocs serve` of the installed package on a free loopback port."""
-    port = free_port()
-    process = subprocess.Popen(
-        [str(installed / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -11,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from .browser import fetch, free_port
+from .browser import fetch, mkdocs_serve
 from .conftest import STORY_ID
 
 pytestmark = pytest.mark.serve
@@ -28,22 +26,8 @@ def wait_for(url: str, needle: str, seconds: float = 60) -> bool:
 
 @pytest.fixture
 def served(project: Path) -> Iterator[tuple[Path, str]]:
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    try:
-        yield project, f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+    with mkdocs_serve([sys.executable, "-m", "mkdocs"], project) as base:
+        yield project, base
 
 
 def test_editing_a_digest_updates_the_served_page(served: tuple[Path, str]) -> None:
