@@ -59,9 +59,11 @@ def story_data(index: int, seed: dict[str, Any] | None = None) -> dict[str, Any]
 
 
 def make_corpus(content_dir: Path, count: int) -> list[Path]:
-    """Write `count` digests (and the seed article they quote) into `content_dir`."""
+    """Write `count` digests (and the seed article they quote, and the actor register
+    they name) into `content_dir`."""
     content_dir.mkdir(parents=True, exist_ok=True)
     shutil.copytree(SEED.parent / "articles", content_dir / "articles", dirs_exist_ok=True)
+    shutil.copytree(SEED.parent / "actors", content_dir / "actors", dirs_exist_ok=True)
     seed = yaml.safe_load(SEED.read_text(encoding="utf-8"))
     paths = []
     for index in range(count):

@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from generator.drafting import draft_article
 from generator.fidelity import normalise
-from generator.loading import load_story
+from generator.register import load_story
 
 ROOT = Path(__file__).resolve().parent.parent
 

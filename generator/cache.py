@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .loading import Digest, Problem, read_digest
+from .register import Entry, Register, read_entry, resolve
 from .schema import Story
 
 
@@ -42,6 +43,39 @@ class GenerationCache:
     written: dict[str, str] = field(default_factory=dict)
     listings: dict[str, tuple[tuple, str]] = field(default_factory=dict)
     """List pages (home, people, a person, a topic): what they showed, and their text."""
+    entries: dict[Path, tuple[tuple, Entry]] = field(default_factory=dict)
+    resolved: dict[str, tuple[Digest, tuple, Digest]] = field(default_factory=dict)
+    """A digest, the register entries its actors used, and the digest resolved with them:
+    an unchanged story keeps its resolved object, so its pages are not rendered again."""
+
+    def read_entry(self, path: Path, display: str) -> tuple[Entry | None, list[Problem]]:
+        """`register.read_entry`, parsing again only if the file changed."""
+        cached = self.entries.get(path)
+        stamp = _stamp([path])
+        if cached is not None and cached[0] == stamp:
+            return cached[1], []
+        entry, problems = read_entry(path, display)
+        if entry is not None:
+            self.entries[path] = (stamp, entry)
+        else:
+            self.entries.pop(path, None)
+        return entry, problems
+
+    def resolve(self, digest: Digest, register: Register) -> tuple[Digest, list[Problem]]:
+        """`register.resolve`, keeping the last result while the digest and the register
+        entries it uses are the same objects."""
+        used = tuple(register.entries.get(actor.id) for actor in digest.story.actors)
+        cached = self.resolved.get(digest.file)
+        if (
+            cached is not None
+            and cached[0] is digest
+            and all(a is b for a, b in zip(cached[1], used, strict=True))
+        ):
+            return cached[2], []
+        resolved, problems = resolve(digest, register)
+        if not problems:
+            self.resolved[digest.file] = (digest, used, resolved)
+        return resolved, problems
 
     def read_digest(self, path: Path, display: str) -> tuple[Digest | None, list[Problem]]:
         """`loading.read_digest`, parsing again only if the file (or its article) changed."""

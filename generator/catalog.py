@@ -1,19 +1,23 @@
-"""Across stories: shared actors, topics, and the order readers see stories in.
+"""Across stories: one cast of actors, topics, and the order readers see stories in.
 
-Actors are defined in the stories themselves: the same id in two digests is the
-same actor. Their name and kind must agree (a conflict is reported in both
-files, never merged silently); their role, affiliation and how the source
-describes them belong to each story and are shown per story. Spellings
-(`aliases`) are collected from every story.
+An actor is one person across every story: a register entry (`content/actors/`), or
+an actor a story defines itself, where the same id in two digests is the same actor.
+A story-only actor's name and kind must agree between stories (a conflict is reported
+in both files, never merged silently); their role, affiliation and how the source
+describes them belong to each story and are shown per story. Spellings (`aliases`)
+are collected from the register and every story. The same person under two ids is
+found by `identity`. Anonymous actors belong to their story alone: no people page.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .identity import Identity, Match, duplicate_problems, find_matches, identities
 from .loading import Digest, Problem
 from .paths import topic_slug
-from .schema import Actor, Quote, SiteConfig, Story
+from .register import Register
+from .schema import Actor, Quote, RegisteredActor, SiteConfig, Story
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,9 @@ class Person:
     kind: str
     aliases: list[str]
     appearances: list[Appearance] = field(default_factory=list)
+    description: str | None = None
+    wikidata: str | None = None
+    links: list[str] = field(default_factory=list)
 
     @property
     def quote_count(self) -> int:
@@ -56,6 +63,11 @@ class Newsroom:
     topics: list[Topic]
     todos: list[Problem] = field(default_factory=list)
     """Fields of the digests that still hold a TODO marker."""
+    likely_duplicates: list[Match] = field(default_factory=list)
+    """Ids whose names are alike but not the same: to check, not errors."""
+    register: Register = field(default_factory=lambda: Register({}, ""))
+    cast: dict[str, Identity] = field(default_factory=dict)
+    """Every named actor (register and story-only) with their spellings and counts."""
 
 
 def order_stories(stories: list[Story], order: str) -> list[Story]:
@@ -65,8 +77,23 @@ def order_stories(stories: list[Story], order: str) -> list[Story]:
     return sorted(by_id, key=lambda s: s.updated, reverse=order == "newest-first")
 
 
-def build_newsroom(digests: list[Digest], site: SiteConfig) -> tuple[Newsroom, list[Problem]]:
-    """Index the stories; report actors whose id is shared but whose identity is not."""
+def _registered(entry_actor: RegisteredActor) -> Person:
+    return Person(
+        entry_actor.id,
+        entry_actor.name,
+        entry_actor.kind,
+        list(entry_actor.aliases),
+        description=entry_actor.description,
+        wikidata=entry_actor.wikidata,
+        links=[str(link) for link in entry_actor.links],
+    )
+
+
+def build_newsroom(
+    digests: list[Digest], site: SiteConfig, register: Register, duplicates: bool = True
+) -> tuple[Newsroom, list[Problem]]:
+    """Index the stories (their actors resolved against the register); report actors
+    whose id is shared but whose identity is not, and one actor under two ids."""
     problems: list[Problem] = []
     first: dict[str, tuple[Digest, int]] = {}
     people: dict[str, Person] = {}
@@ -75,12 +102,18 @@ def build_newsroom(digests: list[Digest], site: SiteConfig) -> tuple[Newsroom, l
     for story in stories:
         digest = by_story[story.id]
         for index, actor in enumerate(story.actors):
-            if actor.id not in first:
-                first[actor.id] = (digest, index)
-                people[actor.id] = Person(actor.id, actor.name, actor.kind, [])
+            if actor.anonymous:
+                continue
+            entry = register.get(actor.id)
+            if actor.id not in people:
+                people[actor.id] = (
+                    _registered(entry) if entry else Person(actor.id, actor.name, actor.kind, [])
+                )
             person = people[actor.id]
-            other, other_index = first[actor.id]
-            for name in ("name", "kind"):
+            if entry is None and actor.id not in first:
+                first[actor.id] = (digest, index)
+            for name in () if entry else ("name", "kind"):
+                other, other_index = first[actor.id]
                 mine, theirs = getattr(actor, name), getattr(person, name)
                 if mine == theirs:
                     continue
@@ -102,10 +135,21 @@ def build_newsroom(digests: list[Digest], site: SiteConfig) -> tuple[Newsroom, l
         for tag in story.tags:
             slug = topic_slug(tag)
             topics.setdefault(slug, Topic(slug, tag, [])).stories.append(story)
+    cast = identities(register, digests)
+    matches = find_matches(cast)
+    if duplicates:
+        problems += duplicate_problems(matches)
     newsroom = Newsroom(
         stories,
-        sorted(people.values(), key=lambda p: (p.name.casefold(), p.id)),
+        sorted(people.values(), key=lambda p: (KIND_ORDER.index(p.kind), p.name.casefold(), p.id)),
         sorted(topics.values(), key=lambda t: (t.name.casefold(), t.slug)),
         sorted(todo for digest in digests for todo in digest.todos),
+        [m for m in matches if not m.certain],
+        register,
+        cast,
     )
     return newsroom, problems
+
+
+KIND_ORDER = ("person", "organisation", "government-body", "media")
+"""The people index's groups, in this order (the schema's `ActorKind`)."""

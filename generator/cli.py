@@ -13,23 +13,36 @@ from pathlib import Path
 
 import jinja2
 import yaml
+from pydantic import BaseModel
 
-from . import theme
+from . import actors_command, theme
 from .drafting import draft_article, draft_digest, slug
 from .loading import InputError, Problem, read_digest
 from .project import Project
-from .schema import SLUG_PATTERN, Story
+from .register import Register, load_register, resolve, use_register_ids
+from .schema import SLUG_PATTERN, RegisteredActor, Story
 from .staging import BuildLock, LockTimeout
 
 SCHEMA_FILE = "story.schema.json"
+ACTOR_SCHEMA_FILE = "actor.schema.json"
+
+
+def _schema(model: type[BaseModel], title: str) -> str:
+    schema = model.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = title
+    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
 def story_schema() -> str:
     """The digest's JSON Schema, as committed next to the digests."""
-    schema = Story.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "Explainer story digest"
-    return json.dumps(schema, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    return _schema(Story, "Explainer story digest")
+
+
+def actor_schema() -> str:
+    """A register entry's JSON Schema (`content/actors/<id>.yml`), committed beside the
+    story's."""
+    return _schema(RegisteredActor, "Explainer actor register entry")
 
 
 def _report(problems: list[Problem]) -> None:
@@ -53,6 +66,12 @@ def cmd_validate(project: Project, args: argparse.Namespace) -> int:
         return 1
     for todo in newsroom.todos:
         print(todo)
+    for match in newsroom.likely_duplicates:
+        print(
+            f"note: actors {match.describe()}: one actor? `explainer actors merge "
+            f"{match.old.id} {match.new.id}`, or `distinct_from: [{match.new.id}]` in "
+            f"{match.old.id!r} if not"
+        )
     left = f"; {len(newsroom.todos)} TODO(s) left to write" if newsroom.todos else ""
     print(f"{len(newsroom.stories)} story file(s) checked, no problems{left}")
     return 0
@@ -132,18 +151,28 @@ def cmd_draft(project: Project, args: argparse.Namespace) -> int:
     if copy.exists() and copy.read_text(encoding="utf-8") != text:
         print(f"explainer draft: {copy} already exists; not overwriting it", file=sys.stderr)
         return 1
+    try:
+        register = load_register(project.content_dir, project.display)
+    except InputError as error:
+        _report(error.problems)
+        print("explainer draft: the actor register has problems; nothing was written",
+              file=sys.stderr)  # fmt: skip
+        return 1
     data = draft_digest(draft, story_id, f"articles/{story_id}.txt", dt.date.today())
+    from_register = use_register_ids(data, register)
     target = project.content_dir / f"{story_id}.yml"
     header = (
         "# yaml-language-server: $schema=story.schema.json\n"
         f"# Drafted by `explainer draft` from {article.name}: check every quote's speaker\n"
         "# (a guessed one says so in its context), then replace the TODOs.\n"
+        + (f"# Actors found in the register: {', '.join(from_register)}\n"
+           if from_register else "")
         + (f"# Dates the article mentions, for the timeline: {', '.join(draft.dates)}\n"
            if draft.dates else "")
         + "\n"
     )  # fmt: skip
     digest = header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=88)
-    problems = _check_draft(digest, text, target, copy, project.root)
+    problems = _check_draft(digest, text, target, copy, project.root, register)
     if problems:
         _report(problems)
         print(
@@ -165,7 +194,9 @@ def cmd_draft(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
-def _check_draft(digest: str, article: str, target: Path, copy: Path, root: Path) -> list[Problem]:
+def _check_draft(
+    digest: str, article: str, target: Path, copy: Path, root: Path, register: Register
+) -> list[Problem]:
     """Validate a draft before it is written: in a scratch folder laid out like content/,
     with problems reported against the file it would become."""
     shown = target.relative_to(root) if target.is_relative_to(root) else target
@@ -174,8 +205,8 @@ def _check_draft(digest: str, article: str, target: Path, copy: Path, root: Path
         (folder / "articles").mkdir()
         (folder / "articles" / copy.name).write_text(article, encoding="utf-8")
         (folder / target.name).write_text(digest, encoding="utf-8")
-        _, problems = read_digest(folder / target.name, str(shown))
-    return problems
+        draft, problems = read_digest(folder / target.name, str(shown))
+    return resolve(draft, register)[1] if draft is not None else problems
 
 
 def cmd_build(project: Project, args: argparse.Namespace) -> int:
@@ -211,6 +242,7 @@ def cmd_init(project: Project | None, args: argparse.Namespace) -> int:
     writes = {folder / name: theme.starter(starter).read_text("utf-8")
               for name, starter in STARTER_FILES.items()}  # fmt: skip
     writes[folder / "content" / SCHEMA_FILE] = story_schema()
+    writes[folder / "content" / ACTOR_SCHEMA_FILE] = actor_schema()
     writes[folder / "generated" / ".gitignore"] = "*\n!.gitignore\n"
     existing = [str(path) for path in writes if path.exists()]
     if existing:
@@ -229,7 +261,7 @@ def cmd_init(project: Project | None, args: argparse.Namespace) -> int:
 
 
 def cmd_schema(project: Project | None, args: argparse.Namespace) -> int:
-    text = story_schema()
+    text = actor_schema() if args.actor else story_schema()
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")
         print(f"wrote {args.output}")
@@ -273,8 +305,12 @@ def parser() -> argparse.ArgumentParser:
     draft.add_argument("article", help="the article as a UTF-8 text file")
     draft.add_argument("--id", help="the story id (default: from the headline)")
     draft.set_defaults(run=cmd_draft)
+    actors_command.add_parser(commands)
     schema = commands.add_parser("schema", help="print the digest's JSON Schema")
     schema.add_argument("-o", "--output", help="write it to this file instead")
+    schema.add_argument(
+        "--actor", action="store_true", help="the schema of an actor register entry instead"
+    )
     schema.set_defaults(run=cmd_schema, standalone=True)
     return main
 

@@ -13,6 +13,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from . import names
+
 OPEN, CLOSE = '“"', '”"'
 ATTRIBUTION_VERBS = (
     "said|says|claimed|claims|claiming|responded|responds|continued|added|told|stated|"
@@ -83,8 +85,8 @@ class Draft:
 
 
 def slug(text: str) -> str:
-    words = re.sub(r"[^a-z0-9]+", "-", text.casefold().replace("’", "").replace("'", ""))
-    return words.strip("-")[:60].strip("-") or "item"
+    """An id for a drafted item: the project's slug (transliterated), or `item`."""
+    return names.slug(text, max_length=60) or "item"
 
 
 def _raw_paragraphs(text: str) -> list[str]:
@@ -546,6 +548,7 @@ def draft_digest(draft: Draft, story_id: str, text_file: str, updated: dt.date) 
                 "kind": actor.kind,
                 "role": f"{TODO}: their part in this story",
                 **({"described_as": actor.described_as} if actor.described_as else {}),
+                **({"anonymous": True} if actor is unknown else {}),
             }
             for actor in actors
         ],

@@ -22,7 +22,7 @@ from pydantic import BaseModel, ValidationError
 
 from .fidelity import misquotes
 from .parallel import fork_map
-from .schema import SLUG_PATTERN, SiteConfig, Story
+from .schema import SLUG_PATTERN, WIKIDATA_PATTERN, SiteConfig, Story
 
 MAX_FILE_BYTES = 1_000_000
 """A digest is a few dozen kilobytes; anything near a megabyte is a mistake."""
@@ -169,14 +169,17 @@ def _yaml_message(error: yaml.YAMLError) -> str:
     return f"YAML syntax: {text}"
 
 
-def read_yaml(path: Path, display: str) -> tuple[Any, dict[Loc, tuple[int, int]], list[Problem]]:
-    """Parse one YAML file safely. Returns (data, positions, problems)."""
+def read_yaml(
+    path: Path, display: str, raw: bytes | None = None
+) -> tuple[Any, dict[Loc, tuple[int, int]], list[Problem]]:
+    """Parse one YAML file safely (or `raw`, the text it is about to be given).
+    Returns (data, positions, problems)."""
 
     def problem(line: int, column: int, message: str, loc: Loc = ()) -> Problem:
         return Problem(display, line, column, field_path(loc), message)
 
     try:
-        size = path.stat().st_size
+        size = path.stat().st_size if raw is None else len(raw)
     except OSError as error:
         return None, {}, [problem(0, 0, f"cannot read the file ({error.strerror})")]
     if size > MAX_FILE_BYTES:
@@ -185,7 +188,11 @@ def read_yaml(path: Path, display: str) -> tuple[Any, dict[Loc, tuple[int, int]]
             {},
             [problem(0, 0, f"file is {size:,} bytes (expected at most {MAX_FILE_BYTES:,})")],
         )
-    raw = path.read_bytes()
+    if raw is None:
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            return None, {}, [problem(0, 0, f"cannot read the file ({error.strerror})")]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -254,7 +261,7 @@ def read_yaml(path: Path, display: str) -> tuple[Any, dict[Loc, tuple[int, int]]
     return data, builder.positions, problems
 
 
-def _locate(positions: dict[Loc, tuple[int, int]], loc: Loc) -> tuple[int, int]:
+def locate(positions: dict[Loc, tuple[int, int]], loc: Loc) -> tuple[int, int]:
     for end in range(len(loc), -1, -1):
         if loc[:end] in positions:
             return positions[loc[:end]]
@@ -332,6 +339,11 @@ def explain(error: dict[str, Any], model: type[BaseModel]) -> str:
                 f"{value!r} is not a valid id (expected lower-case letters, digits and "
                 "single hyphens, e.g. `wagner-group`)"
             )
+        if ctx.get("pattern") == WIKIDATA_PATTERN:
+            return (
+                f"{value!r} is not a Wikidata id (expected `Q` and digits, e.g. `Q42`, as in "
+                "https://www.wikidata.org/wiki/Q42)"
+            )
         return f"{value!r} has the wrong form (expected to match {ctx.get('pattern')})"
     if kind == "literal_error":
         return f"{value!r} is not allowed (expected {ctx.get('expected')})"
@@ -381,13 +393,25 @@ def validate(
         }
         problems = [
             Problem(
-                display, *_locate(positions, tuple(error["loc"])), field_path(error["loc"]), message
+                display, *locate(positions, tuple(error["loc"])), field_path(error["loc"]), message
             )
             for error, message in zip(found, messages, strict=True)
             if not (error["type"] == "missing" and tuple(error["loc"]) in suggested)
         ]
         return None, problems
     return instance, []
+
+
+def read_model(
+    model: type[BaseModel], path: Path, display: str, raw: bytes | None = None
+) -> tuple[Any, Any, dict[Loc, tuple[int, int]], list[Problem]]:
+    """One YAML file read and validated as `model`: (instance or None, the plain data,
+    positions, problems)."""
+    data, positions, problems = read_yaml(path, display, raw)
+    if data is None or problems:
+        return None, data, positions, problems
+    instance, problems = validate(model, data, positions, display)
+    return instance, data, positions, problems
 
 
 @dataclass(frozen=True)
@@ -401,16 +425,16 @@ class Digest:
     """Fields still holding a TODO marker: not errors, a list of what is left to write."""
 
     def problem(self, loc: Loc, message: str) -> Problem:
-        return Problem(self.file, *_locate(self.positions, loc), field_path(loc), message)
+        return Problem(self.file, *locate(self.positions, loc), field_path(loc), message)
 
 
-def read_digest(path: Path, display: str | None = None) -> tuple[Digest | None, list[Problem]]:
-    """Read and check one digest. Returns it, or None and its problems."""
+def read_digest(
+    path: Path, display: str | None = None, raw: bytes | None = None
+) -> tuple[Digest | None, list[Problem]]:
+    """Read and check one digest (or `raw`, the text it is about to be given). Returns
+    it, or None and its problems."""
     display = display or str(path)
-    data, positions, problems = read_yaml(path, display)
-    if data is None or problems:
-        return None, problems
-    story, problems = validate(Story, data, positions, display)
+    story, data, positions, problems = read_model(Story, path, display, raw)
     if story is None:
         return None, problems
     digest = Digest(story, display, positions)
@@ -461,6 +485,10 @@ def _is_digest_name(name: str) -> bool:
     return name.lower().endswith((".yml", ".yaml")) and not name.startswith((".", "_"))
 
 
+REGISTER_DIR = "actors"
+"""The content folder's subfolder for the actor register: one `<id>.yml` per actor."""
+
+
 def story_files(content_dir: Path) -> list[Path]:
     """The digests in a content folder: `*.yml` and `*.yaml` in any case, sorted.
     Names starting with `.` or `_` are left out (a place for drafts)."""
@@ -469,22 +497,24 @@ def story_files(content_dir: Path) -> list[Path]:
 
 def stray_digests(content_dir: Path, root: Path | None = None) -> list[Problem]:
     """YAML files in subfolders of the content folder: never read, so reported rather
-    than silently left out of the site. Folders starting with `.` or `_` are skipped."""
+    than silently left out of the site. Folders starting with `.` or `_` are skipped, and
+    so is the actor register (its files are read as register entries)."""
     problems = []
     for folder, subfolders, files in os.walk(content_dir):
         subfolders[:] = sorted(d for d in subfolders if not d.startswith((".", "_")))
         if Path(folder) == content_dir:
+            subfolders[:] = [d for d in subfolders if d != REGISTER_DIR]
             continue
         for name in sorted(files):
             if _is_digest_name(name):
                 path = Path(folder) / name
                 problems.append(
                     Problem(
-                        _display(path, root),
+                        display_path(path, root),
                         0,
                         0,
                         "",
-                        f"not read: digests go directly in {_display(content_dir, root)}/ "
+                        f"not read: digests go directly in {display_path(content_dir, root)}/ "
                         "(move it there, or start its folder's name with `_` to keep it "
                         "out of the site)",
                     )
@@ -503,14 +533,14 @@ def load_digests(
     """
     paths = list(paths)
     if read is None:
-        loaded = fork_map(lambda path: read_digest(path, _display(path, root)), paths)
+        loaded = fork_map(lambda path: read_digest(path, display_path(path, root)), paths)
     else:
-        loaded = [read(path, _display(path, root)) for path in paths]
+        loaded = [read(path, display_path(path, root)) for path in paths]
     digests: list[Digest] = []
     problems: list[Problem] = []
     seen: dict[str, str] = {}
     for path, (digest, found) in zip(paths, loaded, strict=True):
-        display = _display(path, root)
+        display = display_path(path, root)
         problems.extend(found)
         if digest is None:
             continue
@@ -529,7 +559,7 @@ def load_digests(
 
 
 def load_site_config(path: Path, root: Path | None = None) -> SiteConfig:
-    display = _display(path, root)
+    display = display_path(path, root)
     data, positions, problems = read_yaml(path, display)
     if not problems:
         config, problems = validate(SiteConfig, data, positions, display)
@@ -538,7 +568,7 @@ def load_site_config(path: Path, root: Path | None = None) -> SiteConfig:
     return config
 
 
-def _display(path: Path, root: Path | None) -> str:
+def display_path(path: Path, root: Path | None) -> str:
     if root is not None:
         try:
             return str(path.resolve().relative_to(root.resolve()))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .catalog import Person
 from .schema import Actor, SiteConfig, Story
 
 SCHEMA_TYPES = {
@@ -19,11 +20,22 @@ SCHEMA_TYPES = {
 }
 
 
+def wikidata_url(item: str) -> str:
+    return f"https://www.wikidata.org/wiki/{item}"
+
+
 def _thing(actor: Actor) -> dict[str, Any]:
-    thing: dict[str, Any] = {"@type": SCHEMA_TYPES[actor.kind], "name": actor.name}
+    """A named actor; an anonymous one is described, never given a name."""
+    thing: dict[str, Any] = {"@type": SCHEMA_TYPES[actor.kind or "person"]}
+    if actor.anonymous:
+        thing["description"] = f"{actor.name}: {actor.role}"
+        return thing
+    thing["name"] = actor.name
     if actor.aliases:
         thing["alternateName"] = actor.aliases
     thing["description"] = actor.role
+    if actor.wikidata:
+        thing["sameAs"] = wikidata_url(actor.wikidata)
     return thing
 
 
@@ -47,7 +59,7 @@ def story_article(story: Story, site: SiteConfig, story_url: str | None) -> dict
         "publisher": _publisher(site),
         "genre": "Explainer",
         "keywords": story.tags,
-        "mentions": [_thing(actor) for actor in story.actors],
+        "mentions": [_thing(actor) for actor in story.actors if not actor.anonymous],
         "isBasedOn": [
             {
                 "@type": "NewsArticle",
@@ -90,6 +102,22 @@ def quotations(story: Story, article: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
+def profile(person: Person, page_url: str | None) -> dict[str, Any]:
+    """A people page as a schema.org ProfilePage about the person or body."""
+    thing: dict[str, Any] = {"@type": SCHEMA_TYPES[person.kind], "name": person.name}
+    if person.aliases:
+        thing["alternateName"] = person.aliases
+    if person.description:
+        thing["description"] = person.description
+    same_as = [wikidata_url(person.wikidata)] if person.wikidata else []
+    if same_as or person.links:
+        thing["sameAs"] = same_as + person.links
+    page: dict[str, Any] = {"@type": "ProfilePage", "mainEntity": thing}
+    if page_url:
+        page["url"] = page_url
+    return page
+
+
 def page_metadata(
     site: SiteConfig,
     story: Story | None,
@@ -97,9 +125,20 @@ def page_metadata(
     page_url: str | None,
     story_url: str | None,
     title: str,
+    person: Person | None = None,
 ) -> dict[str, Any]:
     """Everything the page head needs: OpenGraph fields and the JSON-LD graph."""
     site_name = site.title
+    if person is not None:
+        return {
+            "type": "profile",
+            "title": title,
+            "description": person.description or site.description,
+            "url": page_url,
+            "site_name": site_name,
+            "locale": site.language,
+            "jsonld": {"@context": "https://schema.org", **profile(person, page_url)},
+        }
     if story is None:
         website: dict[str, Any] = {"@type": "WebSite", "name": site_name}
         if site.url:

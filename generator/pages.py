@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import posixpath
+import urllib.parse
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +22,7 @@ from pydantic import BaseModel
 from . import markup, paths
 from .cache import GenerationCache, templates_stamp
 from .catalog import Appearance, Newsroom, Person
+from .metadata import wikidata_url
 from .parallel import fork_map
 from .schema import SiteConfig, Story
 
@@ -74,6 +76,13 @@ def excerpt(text: str, words: int = 12) -> str:
     return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
+def host(url: str) -> str:
+    """`https://www.example.org/about` -> `example.org`: a link's name where the page
+    has no better one."""
+    name = urllib.parse.urlsplit(url).hostname or url
+    return name.removeprefix("www.")
+
+
 def quoted(values: Iterable[str]) -> str:
     """["a", "b"] -> “a”, “b”."""
     return ", ".join(f"“{value}”" for value in values)
@@ -92,6 +101,7 @@ def environment(templates_dir: Path) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.globals.update(
+        wikidata_url=wikidata_url,
         person_path=paths.person_path,
         topic_path=paths.topic_path,
         story_path=paths.story_path,
@@ -105,6 +115,7 @@ def environment(templates_dir: Path) -> jinja2.Environment:
         km=kilometres,
         excerpt=excerpt,
         quoted=quoted,
+        host=host,
     )
     return env
 
@@ -264,7 +275,14 @@ def render_site(
         r.listing(
             paginate_folder(person.appearances, paths.person_path(person.id)),
             "person.md.j2",
-            about=(person.name, person.kind, tuple(person.aliases)),
+            about=(
+                person.name,
+                person.kind,
+                tuple(person.aliases),
+                person.description,
+                person.wikidata,
+                tuple(person.links),
+            ),
             person=person,
         )
     r.page(f"{paths.TOPICS_DIR}/index.md", "topics.md.j2", topics=newsroom.topics)

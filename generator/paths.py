@@ -4,22 +4,29 @@ Ids and topic names become folder names under three list folders (`stories/`,
 `people/`, `topics/`). Each of those folders also holds pages of the site's own
 (`index.md`, and later pages of a long list under `page/`), so those names are
 reserved for ids: an actor with the id `page` would otherwise write the people
-index's second page. `address` is what a page path becomes on the built site, for
-finding two pages that would be written to one address.
+index's second page. The site's other top-level names are reserved too, so that
+no id depends on which folder it happens to live in today. `address` is what a page
+path becomes on the built site, for finding two pages that would be written to one
+address.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from .names import slug
 
 STORIES_DIR = "stories"
 PEOPLE_DIR = "people"
 TOPICS_DIR = "topics"
 ARCHIVE_DIR = "archive"
 
-RESERVED_NAMES = frozenset({"index", "page"})
-"""Names that no id or topic may take: the list folders use them for their own pages."""
+RESERVED_NAMES = frozenset(
+    {
+        "index", "page", "archive", "about", "stories", "people", "topics", "actors",
+        "articles", "assets", "search", "pagefind", "feed", "feeds", "sitemap", "404",
+    }
+)  # fmt: skip
+"""Names that no id or topic may take: the site's own pages and folders (the list
+folders' `index` and `page`, the top-level folders, the feeds, the search index)."""
 
 MAX_TOPIC_LENGTH = 60
 """A tag becomes a folder name: 60 characters stay under every file system's limit
@@ -30,16 +37,17 @@ def reserved_problem(name: str, folder: str) -> str | None:
     """Why `name` cannot be a folder of `folder`, or None when it can."""
     if name in RESERVED_NAMES:
         return (
-            f"{name!r} is reserved: `{folder}/{name}` holds the site's own pages "
-            f"(expected any other name; reserved: {', '.join(sorted(RESERVED_NAMES))})"
+            f"{name!r} is reserved: the site keeps it for its own pages, and `{folder}/{name}` "
+            f"would be one of them (expected any other name; reserved: "
+            f"{', '.join(sorted(RESERVED_NAMES))})"
         )
     return None
 
 
 def topic_slug(tag: str) -> str:
-    """`Wagner Group` -> `wagner-group`; letters of any script are kept."""
-    folded = unicodedata.normalize("NFKC", tag).casefold()
-    return re.sub(r"[\W_]+", "-", folded).strip("-")
+    """`Wagner Group` -> `wagner-group`; `Беларусь` -> `belarus` (the project's one slug
+    function, which transliterates)."""
+    return slug(tag)
 
 
 def story_dir(story_id: str) -> str:

@@ -27,6 +27,7 @@ from mkdocs.plugins import BasePlugin
 
 from . import theme
 from .cache import GenerationCache
+from .catalog import Person
 from .html_fixes import drop_checkbox_autocomplete
 from .loading import InputError, Problem
 from .metadata import page_metadata
@@ -69,6 +70,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.indexer = SearchIndexer()
         self.site: SiteConfig | None = None  # the last good inputs, kept while serving
         self.stories: dict[str, Story] = {}
+        self.people: dict[str, Person] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance alive across `serve` rebuilds.
@@ -104,6 +106,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             return config
         self.problems, self.previous = [], stats.previous
         self.site, self.stories = site, {story.id: story for story in newsroom.stories}
+        self.people = {person.id: person for person in newsroom.people}
         log.info(
             "explainer: %d page(s) written, %d unchanged, %d removed in %.2f s",
             stats.written,
@@ -134,8 +137,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             story_url = None
             if story is not None and config.site_url:
                 story_url = urljoin(config.site_url, f"{story_dir(story.id)}/")
+            person = self.people.get(page.meta.get("person", ""))
+            if person is not None:
+                title = page.meta.get("title") or person.name
             context["explainer_meta"] = page_metadata(
-                self.site, story, section, page.canonical_url, story_url, title
+                self.site, story, section, page.canonical_url, story_url, title, person
             )
         return context
 

@@ -7,6 +7,7 @@ they read the same files and write the same tree.
 from __future__ import annotations
 
 import contextlib
+import functools
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,12 +21,15 @@ from .feeds import render_feeds
 from .loading import (
     InputError,
     Problem,
+    display_path,
     load_digests,
     load_site_config,
+    read_digest,
     story_files,
     stray_digests,
 )
 from .pages import PathCollision, render_site
+from .register import Register, load_register, read_entry, resolve
 from .schema import SiteConfig
 from .tree import TreeStats, write_tree
 
@@ -42,6 +46,10 @@ def template_problem(error: jinja2.TemplateError, root: Path) -> Problem:
     with contextlib.suppress(ValueError):
         filename = str(Path(filename).resolve().relative_to(root.resolve()))
     return Problem(filename, line, 1 if line else 0, "", f"template error: {error.message}")
+
+
+def _read_pending(read, pending: dict[Path, bytes], path: Path, display: str):
+    return read(path, display, pending.get(path))
 
 
 @dataclass(frozen=True)
@@ -114,30 +122,59 @@ class Project:
         return story_files(self.content_dir)
 
     def load(
-        self, paths: list[Path] | None = None, cache: GenerationCache | None = None
+        self,
+        paths: list[Path] | None = None,
+        cache: GenerationCache | None = None,
+        pending: dict[Path, bytes | None] | None = None,
+        duplicates: bool = True,
     ) -> tuple[SiteConfig, Newsroom]:
-        """Site settings and every story; InputError lists all problems at once."""
+        """Site settings, the actor register and every story; InputError lists all
+        problems at once. `pending` gives some files the text they are about to have, or
+        None for a file about to be removed (a change checked before it is written).
+        `duplicates=False` leaves out the check for one actor under two ids."""
         problems: list[Problem] = []
         site: SiteConfig | None = None
+        register = Register({}, "")
         digests = []
+        pending = pending or {}
         try:
             site = load_site_config(self.site_config_path, self.root)
         except InputError as error:
             problems.extend(error.problems)
         try:
+            read = cache.read_entry if cache is not None else None
+            if pending:
+                read = functools.partial(_read_pending, read_entry, pending)
+            removed = {path for path, text in pending.items() if text is None}
+            register = load_register(self.content_dir, self.display, read, removed)
+        except InputError as error:
+            problems.extend(error.problems)
+        try:
             read = cache.read_digest if cache is not None else None
+            if pending:
+                read = functools.partial(_read_pending, read_digest, pending)
             if paths is None:
                 paths = self.story_paths()
                 problems.extend(stray_digests(self.content_dir, self.root))
             digests = load_digests(paths, self.root, read)
         except InputError as error:
             problems.extend(error.problems)
+        resolved = []
+        for digest in digests:
+            digest, found = cache.resolve(digest, register) if cache else resolve(digest, register)
+            problems.extend(found)
+            if not found:
+                resolved.append(digest)
         if site is not None:
-            newsroom, conflicts = build_newsroom(digests, site)
+            newsroom, conflicts = build_newsroom(resolved, site, register, duplicates)
             problems.extend(conflicts)
         if problems:
             raise InputError(problems)
         return site, newsroom
+
+    def display(self, path: Path) -> str:
+        """A path as messages show it: relative to the project when inside it."""
+        return display_path(path, self.root)
 
     def render(
         self, cache: GenerationCache | None = None

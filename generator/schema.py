@@ -125,6 +125,17 @@ IsoDate = Annotated[
 ]
 RelativePath = Annotated[str, StringConstraints(min_length=1), AfterValidator(_relative_path)]
 
+ActorKind = Literal["person", "organisation", "government-body", "media"]
+WIKIDATA_PATTERN = r"^Q[1-9][0-9]{0,11}$"
+WikidataId = Annotated[
+    str,
+    StringConstraints(pattern=WIKIDATA_PATTERN),
+    Field(
+        description="The Wikidata item: `Q` and digits, e.g. `Q42` "
+        "(https://www.wikidata.org/wiki/Q42). Linked from the person's page and JSON-LD."
+    ),
+]
+
 Certainty = Literal["confirmed", "reported", "claimed"]
 """How sure the article is: states it as fact, reports it (\"reportedly\"), or
 attributes it as a party's claim."""
@@ -156,18 +167,70 @@ class Source(Model):
     )
 
 
-class Actor(Model):
-    id: Slug
+class RegisteredActor(Model):
+    """One entry of the actor register, `content/actors/<id>.yml`: a person or body as
+    every story knows them. Stories refer to it by id and add only what is theirs."""
+
+    id: Slug = Field(description="The actor's id in every story; also the file name.")
     name: Line = Field(description="The name readers know, e.g. `Alexander Lukashenko`.")
+    aliases: list[Line] = Field(
+        default_factory=list,
+        description="Every other spelling, transliteration and short form, e.g. "
+        "`Aleksandr Lukashenko`, `Александр Лукашенко`, `Lukashenko`.",
+    )
+    kind: ActorKind
+    description: Line | None = Field(
+        None, description="Who they are, short and neutral, e.g. `President of Belarus`."
+    )
+    wikidata: WikidataId | None = None
+    links: list[HttpUrl] = Field(
+        default_factory=list, description="Other pages about them: an official site, a profile."
+    )
+    distinct_from: list[Slug] = Field(
+        default_factory=list,
+        description="Actor ids with a like name that are someone else (two people both "
+        "called `John Smith`): never reported as duplicates of this one.",
+    )
+
+    @property
+    def names(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+
+class Actor(Model):
+    id: Slug = Field(
+        description="An id from the actor register (`content/actors/`), or one of this story's own."
+    )
+    name: Line | None = Field(
+        None,
+        description="The name readers know, e.g. `Alexander Lukashenko`. Leave out for a "
+        "register actor (the register's is used); required otherwise.",
+    )
     aliases: list[Line] = Field(
         default_factory=list, description="Other spellings and names used in the source."
     )
-    kind: Literal["person", "organisation", "government-body", "media"]
+    kind: ActorKind | None = Field(
+        None, description="Leave out for a register actor; required otherwise."
+    )
     role: Line = Field(description="Their part in this story, in our words.")
     affiliation: Line | None = Field(None, description="Country, employer or allegiance.")
     described_as: list[Line] = Field(
         default_factory=list,
         description="How the source describes them, verbatim (e.g. `Wagner chief`).",
+    )
+    anonymous: bool = Field(
+        False,
+        description="An unnamed source (`a senior official familiar with the talks`) or an "
+        "unknown speaker: `name` describes them. Never shared with another story, never "
+        "given a people page, never named as a person in search engines' data.",
+    )
+    wikidata: WikidataId | None = Field(
+        None, description="For an actor of this story only; a register actor's is in the register."
+    )
+    distinct_from: list[Slug] = Field(
+        default_factory=list,
+        description="Actor ids with a like name that are someone else: never reported as "
+        "duplicates of this one.",
     )
 
 
@@ -287,6 +350,40 @@ class KeyFact(Model):
     value: Line
 
 
+ACTOR_REFERENCES: tuple[tuple[str, ...], ...] = (
+    ("quotes", "*", "speaker"),
+    ("quotes", "*", "via"),
+    ("responses", "*", "body"),
+    ("timeline", "*", "claimed_by"),
+    ("timeline", "*", "reported_by"),
+    ("places", "*", "distances", "*", "claimed_by"),
+    ("discrepancies", "*", "accounts", "*", "according_to"),
+    ("actors", "*", "distinct_from", "*"),
+)
+"""Every field of a digest that holds an actor id (`*`: each item of a list). Checked by
+`Story.problems`, rewritten by `explainer actors merge`."""
+
+
+def references(data: object, pattern: tuple[str, ...]) -> Iterator[tuple[tuple, object]]:
+    """(location, value) of each field matching `pattern` in a model or in plain data."""
+
+    def walk(node: object, loc: tuple, rest: tuple[str, ...]) -> Iterator[tuple[tuple, object]]:
+        if not rest:
+            if node is not None:
+                yield loc, node
+            return
+        head, *tail = rest
+        if head == "*":
+            for index, item in enumerate(node if isinstance(node, list) else []):
+                yield from walk(item, (*loc, index), tuple(tail))
+        elif isinstance(node, dict):
+            yield from walk(node.get(head), (*loc, head), tuple(tail))
+        elif isinstance(node, BaseModel):
+            yield from walk(getattr(node, head, None), (*loc, head), tuple(tail))
+
+    yield from walk(data, (), pattern)
+
+
 class Story(Model):
     """One news story's digest: the whole of `content/<id>.yml`."""
 
@@ -373,17 +470,15 @@ class Story(Model):
                 )
 
         yield from self._address_problems()
+        for pattern in ACTOR_REFERENCES[:-1]:  # `distinct_from` may name another story's
+            for loc, value in references(self, pattern):
+                yield from ref(loc, value, "actors")  # type: ignore[arg-type]
         for i, q in enumerate(self.quotes):
-            yield from ref(("quotes", i, "speaker"), q.speaker, "actors")
             yield from ref(("quotes", i, "source"), q.source, "sources")
-            yield from ref(("quotes", i, "via"), q.via, "actors")
         for i, r in enumerate(self.responses):
-            yield from ref(("responses", i, "body"), r.body, "actors")
             for j, quote_id in enumerate(r.quotes):
                 yield from ref(("responses", i, "quotes", j), quote_id, "quotes")
         for i, e in enumerate(self.timeline):
-            yield from ref(("timeline", i, "claimed_by"), e.claimed_by, "actors")
-            yield from ref(("timeline", i, "reported_by"), e.reported_by, "actors")
             for j, place_id in enumerate(e.places):
                 yield from ref(("timeline", i, "places", j), place_id, "places")
             for j, quote_id in enumerate(e.quotes):
@@ -396,7 +491,6 @@ class Story(Model):
         for i, p in enumerate(self.places):
             for j, d in enumerate(p.distances):
                 yield from ref(("places", i, "distances", j, "to"), d.to, "places")
-                yield from ref(("places", i, "distances", j, "claimed_by"), d.claimed_by, "actors")
                 if d.certainty == "claimed" and d.claimed_by is None:
                     yield (
                         ("places", i, "distances", j, "certainty"),
@@ -405,9 +499,6 @@ class Story(Model):
                     )
         for i, d in enumerate(self.discrepancies):
             for j, a in enumerate(d.accounts):
-                yield from ref(
-                    ("discrepancies", i, "accounts", j, "according_to"), a.according_to, "actors"
-                )
                 yield from ref(("discrepancies", i, "accounts", j, "quote"), a.quote, "quotes")
 
     def _address_problems(self) -> Iterator[tuple[tuple[str | int, ...], str]]:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.loading import load_story
+from generator.register import load_story
 
 from .conftest import ROOT, SECTIONS, STORY_ID, explainer, run
 

@@ -59,12 +59,14 @@ def hostile_digest(payload_of: Callable[[str], str]) -> dict:
         author=payload_of("author"),
         image={"caption": payload_of("caption"), "credit": payload_of("credit")},
     )
-    for actor in data["actors"]:
+    for number, actor in enumerate(data["actors"]):
+        # a number of its own, so that no two actors share a name (a duplicate error)
+        if "name" in actor:  # the story's own actor; the register's are in hostile_register
+            actor["name"] = f"{payload_of('name')} story {number}"
         actor.update(
-            name=payload_of("name"),
             role=payload_of("role"),
             affiliation=payload_of("affiliation"),
-            aliases=[payload_of("alias")],
+            aliases=[f"{payload_of('alias')} story {number}"],
             described_as=[payload_of("described")],
         )
     data["quotes"][0]["text"] = "\n".join(PAYLOADS)  # one paragraph each
@@ -94,6 +96,19 @@ def hostile_digest(payload_of: Callable[[str], str]) -> dict:
     return data
 
 
+def hostile_register(register: Path, payload_of: Callable[[str], str]) -> None:
+    """The register entries with a payload in every field a reader sees."""
+    for number, path in enumerate(sorted(register.glob("*.yml"))):
+        entry = yaml.safe_load(path.read_text(encoding="utf-8"))
+        entry.update(
+            name=f"{payload_of('register name')} {number}",
+            aliases=[f"{payload_of('register alias')} {number}"],
+            description=payload_of("description"),
+            links=["https://example.org/?q=%3Cscript%3Ealert(12)%3C/script%3E"],
+        )
+        path.write_text(yaml.safe_dump(entry, allow_unicode=True), encoding="utf-8")
+
+
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from .conftest import copy_project
@@ -101,6 +116,9 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("hostile") / "project")
     counter = iter(range(10_000))
     data = hostile_digest(lambda field: PAYLOADS[next(counter) % len(PAYLOADS)])
+    hostile_register(
+        project / "content" / "actors", lambda field: PAYLOADS[next(counter) % len(PAYLOADS)]
+    )
     digest = project / "content" / f"{STORY_ID}.yml"
     digest.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     _, problems = load_story(digest)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.loading import Problem, load_story
+from generator.register import load_story as load_resolved
 from generator.schema import Story
 
 from .conftest import ROOT, STORY_ID
@@ -32,7 +33,7 @@ def line_of(text: str, needle: str) -> int:
 
 
 def test_seed_digest_loads() -> None:
-    story, problems = load_story(SEED)
+    story, problems = load_resolved(SEED)
     assert problems == []
     assert isinstance(story, Story)
     assert story.id == STORY_ID
@@ -91,7 +92,7 @@ def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
 
 def test_tab_indentation_is_explained(tmp_path: Path) -> None:
     problems = load_variant(
-        tmp_path, "  - id: lukashenko\n    name:", "  - id: lukashenko\n\tname:"
+        tmp_path, "  - id: lukashenko\n    aliases:", "  - id: lukashenko\n\taliases:"
     )
     [problem] = problems
     assert problem.line == line_of(SEED_TEXT, "  - id: lukashenko") + 1

@@ -67,24 +67,49 @@ def test_people_index_is_paged_and_complete(newsroom: Path) -> None:
     # 9 seed actors, 44 spokespeople, 44 correspondents and 44 institutes: two pages
     assert pages == ["people/", "people/page/2/"]
     assert len(names) == 9 + 44 + 44 + 44
-    assert names == sorted(names, key=str.casefold)
     assert len(set(names)) == len(names)
+    # grouped by kind, people first; each group in alphabetical order
+    first = page(newsroom, "people/")
+    groups = [h.get_text(strip=True) for h in first.select(".md-content h2")]
+    assert groups[:2] == ["People", "Organisations"]
+    people = [a.get_text() for a in first.select(".md-content h2 + ul a")][:91]
+    assert "Vladimir Putin" in people and "Institute 1" not in people
+    assert people == sorted(people, key=str.casefold)
 
 
-def test_conflicting_actor_definitions_are_reported_in_both_files(project: Path) -> None:
+def validate_with_a_renamed_actor(project: Path, actor_id: str, name: str) -> tuple[dict, str]:
+    """A second story that gives `actor_id` the name `name`: its id, and the one problem
+    `explainer validate` reports about that name."""
     data = add_story(project, 1)
     for actor in data["actors"]:
-        if actor["id"] == "putin":
-            actor["name"] = "V. V. Putin"
+        if actor["id"] == actor_id:
+            actor["name"] = name
     path = project / "content" / f"{data['id']}.yml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
     result = explainer("validate", cwd=project)
     assert result.returncode == 1
-    [line] = [x for x in result.stderr.splitlines() if "'V. V. Putin'" in x]
-    assert re.match(rf"content/{data['id']}\.yml:\d+:\d+: actors\[2\]\.name: ", line)
-    assert re.search(rf"'Vladimir Putin' in content/{STORY_ID}\.yml:\d+ ", line)
+    [line] = [x for x in result.stderr.splitlines() if repr(name) in x]
+    return data, line
+
+
+def test_conflicting_actor_definitions_are_reported_in_both_files(project: Path) -> None:
+    """Two stories give their own actor of one id two names."""
+    data, line = validate_with_a_renamed_actor(
+        project, "russian-military-leadership", "Russian top brass"
+    )
+    assert re.match(rf"content/{data['id']}\.yml:\d+:\d+: actors\[6\]\.name: ", line)
+    assert re.search(rf"'Russian military leadership' in content/{STORY_ID}\.yml:\d+ ", line)
     assert "expected the same name" in line
     assert mkdocs("build", cwd=project).returncode == 1
+
+
+def test_a_story_contradicting_the_register_is_told_where_the_register_says_otherwise(
+    project: Path,
+) -> None:
+    data, line = validate_with_a_renamed_actor(project, "putin", "V. V. Putin")
+    assert re.match(rf"content/{data['id']}\.yml:\d+:\d+: actors\[2\]\.name: ", line)
+    assert "'Vladimir Putin' (content/actors/putin.yml)" in line
+    assert "put the source's spelling in `aliases`" in line
 
 
 def test_topic_pages(newsroom: Path) -> None:
@@ -171,3 +196,13 @@ def test_serve_cache_renders_the_same_pages_as_a_fresh_build(project: Path) -> N
     assert cached == fresh
     assert "A changed title" in cached[f"stories/{data['id']}/index.md"]
     assert "V. V. Putin" in cached["people/putin/index.md"]
+    # a register entry changed: its person page and every story naming them follow
+    entry = project / "content" / "actors" / "putin.yml"
+    text = entry.read_text(encoding="utf-8")
+    entry.write_text(text.replace("name: Vladimir Putin", "name: Vladimir V. Putin"), "utf-8")
+    entry.write_text(entry.read_text("utf-8").replace("President of Russia", "Head of state"))
+    _, _, cached = built.render(cache)
+    _, _, fresh = built.render()
+    assert cached == fresh
+    assert "Head of state" in cached["people/putin/index.md"]
+    assert "Vladimir V. Putin" in cached[f"stories/{data['id']}/quotes.md"]

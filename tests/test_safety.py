@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.cli import story_schema
+from generator.cli import actor_schema, story_schema
 
 from .conftest import ROOT, STORY_ID, explainer, mkdocs, use_own_templates
 
@@ -20,12 +20,12 @@ BAD_INPUTS = [
     ("syntax", "title: Wagner’s", 'title: "Wagner’s', "YAML syntax", None),
     (
         "bad indentation",
-        "  - id: rt\n    name: RT",
-        "  - id: rt\n      name: RT",
+        "  - id: rt\n    role: Reported",
+        "  - id: rt\n      role: Reported",
         "YAML syntax",
         None,
     ),
-    ("tab", "  - id: rt\n    name: RT", "  - id: rt\n\tname: RT", "tab characters", None),
+    ("tab", "  - id: rt\n    role:", "  - id: rt\n\trole:", "tab characters", None),
     (
         "duplicate key",
         "updated: 2026-11-26",
@@ -43,8 +43,8 @@ BAD_INPUTS = [
     ("missing field", "    extent: full\n", "\n", "missing required field `extent`", ".extent"),
     (
         "wrong type",
-        "    kind: media\n    role: Reported Lukashenko",
-        "    kind: [media]\n    role: Reported Lukashenko",
+        "    kind: government-body\n    role: Accused by Prigozhin",
+        "    kind: [government-body]\n    role: Accused by Prigozhin",
         "is not allowed",
         ".kind",
     ),
@@ -244,6 +244,17 @@ def test_committed_json_schema_matches_the_models() -> None:
     schema = json.loads(committed)
     assert schema["additionalProperties"] is False
     assert "speaker" in schema["$defs"]["Quote"]["required"]
+    committed = (ROOT / "content" / "actor.schema.json").read_text(encoding="utf-8")
+    assert committed == actor_schema(), "run: explainer schema --actor -o content/actor.schema.json"
+    assert json.loads(committed)["required"] == ["id", "name", "kind"]
+
+
+def test_every_register_entry_names_its_schema() -> None:
+    entries = sorted((ROOT / "content" / "actors").glob("*.yml"))
+    assert entries
+    for entry in entries:
+        first = entry.read_text(encoding="utf-8").splitlines()[0]
+        assert first == "# yaml-language-server: $schema=../actor.schema.json", entry
 
 
 def test_every_digest_names_the_schema() -> None:
