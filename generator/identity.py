@@ -6,7 +6,8 @@ compared by `names.name_key`: without accents, script, case or a title in front.
 
 - **Same name** (certain): two ids share a spelling, or one is known by a surname
   alone (`Chancellor Brandvik`) that is the surname of the other's full name. This is
-  an error: the site would show one person on two pages. (A surname alone is
+  an error: the site would show one person on two pages. A short form that is only
+  an alias (`Kim`, `Putin`) is not compared: many people share a surname. (A surname alone is
   compared with people's names only: `Wagner` the company is not `Richard Wagner`.)
 - **Like names** (likely): every word alike letter by letter (`Lukashenko`,
   `Lukashenka`; `Jörg`, `Iorg`), or the same first and last name around a middle one,
@@ -185,13 +186,16 @@ def find_matches(found: dict[str, Identity]) -> list[Match]:
     """Every pair of ids that look like one actor, certain ones first."""
     by_key: dict[str, set[str]] = defaultdict(set)
     by_surname: dict[str, set[str]] = defaultdict(set)
-    blocks: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    blocks: dict[str, dict[str, set[tuple[str, str]]]] = defaultdict(lambda: defaultdict(set))
     for identity in found.values():
         for key in identity.spellings:
+            if " " not in key and key != identity.primary:
+                continue  # a short form (`Kim`) says nothing: many people share it
             by_key[key].add(identity.id)
             if identity.kind == "person" and " " in key:
                 by_surname[surname(key)].add(identity.id)
-            blocks[f"{identity.kind} {surname(key)[:3]}"].add((key, identity.id))
+            last = surname(key)
+            blocks[f"{identity.kind} {last[:3]}"][last].add((key, identity.id))
     pairs: dict[tuple[str, str], tuple[str, str, bool]] = {}
 
     def note(a: str, b: str, key_a: str, key_b: str, certain: bool) -> None:
@@ -205,19 +209,25 @@ def find_matches(found: dict[str, Identity]) -> list[Match]:
     for key, ids in by_key.items():
         for a, b in itertools.combinations(sorted(ids), 2):
             note(a, b, key, key, certain=True)
+        if " " not in key:  # the surname someone goes by is the surname of a full name
+            for a in (i for i in ids if found[i].kind == "person"):
+                for b in by_surname.get(key, ()):
+                    full = next(k for k in found[b].spellings if " " in k and surname(k) == key)
+                    note(a, b, key, full, certain=True)
+    # like names: compared only where surnames are alike (surnames first, then people)
     for block in blocks.values():
-        for (key_a, a), (key_b, b) in itertools.combinations(sorted(block), 2):
-            if a != b and key_a != key_b and _alike(key_a, key_b):
-                note(a, b, key_a, key_b, certain=False)
-    for key, ids in by_key.items():
-        if " " in key:
-            continue
-        # a surname alone: certain when it is the name someone goes by (`Chancellor
-        # Brandvik`), only like when it is a short form of a full name they also have
-        for a in (i for i in ids if found[i].kind == "person"):
-            for b in by_surname.get(key, ()):
-                full = next(k for k in found[b].spellings if " " in k and surname(k) == key)
-                note(a, b, key, full, certain=found[a].primary == key)
+        surnames = sorted(block)
+        for i, first in enumerate(surnames):
+            for second in surnames[i:]:
+                if first != second and not _words_alike(first, second, initials=False):
+                    continue
+                for (key_a, a), (key_b, b) in itertools.product(
+                    sorted(block[first]), sorted(block[second])
+                ):
+                    if a < b and key_a != key_b and _alike(key_a, key_b):
+                        note(a, b, key_a, key_b, certain=False)
+                    elif b < a and key_a != key_b and _alike(key_b, key_a):
+                        note(b, a, key_b, key_a, certain=False)
     return _report(found, pairs)
 
 

@@ -16,6 +16,7 @@ import extruct
 import pytest
 import yaml
 
+from generator.drafting import slug as draft_slug
 from generator.names import name_key, slug
 
 from .conftest import ROOT, explainer, mkdocs, page
@@ -315,6 +316,7 @@ def test_distinct_from_keeps_two_people_of_one_name_apart(cast: Path) -> None:
 )  # fmt: skip
 def test_slugs_transliterate_names_to_readable_ids(name: str, expected: str) -> None:
     assert slug(name) == expected
+    assert draft_slug(name) == (expected or "item")  # the drafter's ids are the same
 
 
 def test_names_compare_without_accents_titles_or_case() -> None:
@@ -395,3 +397,23 @@ def test_register_problems_are_located_in_the_register_file(cast: Path) -> None:
         "content/actors/brandvik.yml:11:1: wikidata: 'q4115189' is not a Wikidata id (expected "
         "`Q` and digits"
     )
+
+
+def test_a_draft_takes_the_register_id_of_an_actor_it_recognises(cast: Path) -> None:
+    article = cast / "port.txt"
+    article.write_text(
+        "Port reopens early\n\nEXAMPLE ARTICLE: made-up names and places.\n\n"
+        "“We are ahead of schedule,” Joerg Brandvik said on Monday.\n",
+        encoding="utf-8",
+    )
+    drafted = explainer("draft", str(article), "--id", "example-port-reopens", cwd=cast)
+    assert drafted.returncode == 0, drafted.stderr
+    digest = cast / "content" / "example-port-reopens.yml"
+    text = digest.read_text(encoding="utf-8")
+    assert "# Actors found in the register: brandvik\n" in text
+    data = yaml.safe_load(text)
+    [actor] = [a for a in data["actors"] if a["id"] == "brandvik"]
+    assert "name" not in actor and "kind" not in actor  # the register's are used
+    assert data["quotes"][0]["speaker"] == "brandvik"
+    checked = explainer("validate", str(digest.relative_to(cast)), cwd=cast)
+    assert checked.returncode == 0, checked.stderr
