@@ -4,20 +4,21 @@ Every named actor (a register entry, or a story's own actor, whose stories all c
 as one actor) is an *identity* with every spelling any file gives it. Spellings are
 compared by `names.name_key`: without accents, script, case or a title in front.
 
-- **Same name** (certain): two ids share a spelling, or one is known by a surname
-  alone (`Chancellor Brandvik`) that is the surname of the other's full name. This is
-  an error: the site would show one person on two pages. A short form that is only
-  an alias (`Kim`, `Putin`) is not compared: many people share a surname. (A surname alone is
-  compared with people's names only: `Wagner` the company is not `Richard Wagner`.)
+- **Same name** (certain): two ids share a spelling, or one goes by a surname alone
+  (`Chancellor Brandvik`) that is the surname of the other's full name (people only:
+  `Wagner` the company is not `Richard Wagner`). This is an error: the site would show
+  one person on two pages. A short form that is only an alias (`Kim`, `Putin`) is not
+  compared: many people share a surname.
 - **Like names** (likely): every word alike letter by letter (`Lukashenko`,
   `Lukashenka`; `Jörg`, `Iorg`), or the same first and last name around a middle one,
-  between actors of one kind.
-  Listed by `explainer actors duplicates` and noted by `validate`, never an error:
-  transliterations differ, and so do relatives.
+  between actors of one kind. Listed by `explainer actors duplicates` and noted by
+  `validate`, never an error: transliterations differ, and so do relatives.
 
-Anonymous actors are never compared: they are nobody in particular. Either side's
-`distinct_from` silences a pair. Comparisons run only between names whose surnames
-start alike, so the check stays fast with thousands of actors.
+Ids joined by certain matches form a group, and each is pointed at the group's best
+id (the register's, else the one most stories use). Anonymous actors are never
+compared: they are nobody in particular. Either side's `distinct_from` silences a pair.
+Like names are compared only where surnames start alike and are alike themselves, so
+the check stays fast with thousands of actors (`bench/cast_bench.py`).
 """
 
 from __future__ import annotations
@@ -273,7 +274,7 @@ def _report(
                 other for other in team if (k := keys(identity.id, other.id)) and k[2]
             )
             old_key = keys(identity.id, via.id)[0]  # type: ignore[index]
-            new_key = next(iter(best.spellings))
+            new_key = best.primary or next(iter(best.spellings))
             matches.append(Match(identity, best, old_key, new_key, True, via))
     for (a, b), (key_a, key_b, certain) in pairs.items():
         if not certain and root(a) != root(b):

@@ -30,7 +30,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.util import load_yaml_guess_indent
 
 from .names import name_key
-from .schema import ACTOR_REFERENCES, references
+from .schema import ACTOR_REFERENCES, references, replace_at
 
 
 class MergeError(Exception):
@@ -91,13 +91,6 @@ def keep_untouched(original: str, before: str, after: str) -> str:
         if i1 < len(o):
             result.append(o[i1])
     return "".join(result)
-
-
-def _set(data: Any, loc: tuple, value: Any) -> None:
-    node = data
-    for part in loc[:-1]:
-        node = node[part]
-    node[loc[-1]] = value
 
 
 def _add_spellings(actor: CommentedMap, names: list[str], taken: list[str]) -> list[str]:
@@ -186,7 +179,7 @@ def merge_digest(path: Path, text: str, old: str, new: Target) -> Edit | None:
     for pattern in ACTOR_REFERENCES:
         for loc, value in list(references(data, pattern)):
             if value == old:
-                _set(data, loc, new.id)
+                replace_at(data, loc, new.id)
                 count += 1
     for actor in actors:  # `distinct_from: [OLD]` may now name the actor itself, or twice
         listed = actor.get("distinct_from")

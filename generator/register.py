@@ -25,11 +25,12 @@ from .loading import (
     Problem,
     field_path,
     locate,
+    read_digest,
     read_model,
 )
 from .names import name_key
 from .paths import PEOPLE_DIR, reserved_problem
-from .schema import Actor, RegisteredActor, Story
+from .schema import ACTOR_REFERENCES, Actor, RegisteredActor, Story, references, replace_at
 
 
 @dataclass(frozen=True)
@@ -53,9 +54,6 @@ class Register:
     def get(self, actor_id: str) -> RegisteredActor | None:
         entry = self.entries.get(actor_id)
         return entry.actor if entry else None
-
-    def __contains__(self, actor_id: object) -> bool:
-        return actor_id in self.entries
 
 
 def register_dir(content_dir: Path) -> Path:
@@ -236,8 +234,6 @@ def _describes(name: str) -> bool:
 def load_story(path: Path, display: str | None = None) -> tuple[Story | None, list[Problem]]:
     """One digest read and resolved against the register beside it (`<folder>/actors/`):
     the story as its pages show it. Problems of the register or the digest, if any."""
-    from .loading import read_digest
-
     try:
         register = load_register(path.parent, str)
     except InputError as error:
@@ -253,8 +249,6 @@ def use_register_ids(data: dict, register: Register) -> list[str]:
     """A drafted digest's actors matched to the register by name (any spelling, compared
     by `name_key`): each match takes the register's id, and leaves its name and kind to
     the register. Every reference follows. Returns the ids taken from the register."""
-    from .schema import ACTOR_REFERENCES, references
-
     spellings = {
         name_key(name): actor_id
         for actor_id, entry in register.entries.items()
@@ -267,8 +261,10 @@ def use_register_ids(data: dict, register: Register) -> list[str]:
             continue
         keys = [name_key(n) for n in (actor.get("name", ""), *actor.get("aliases", []))]
         found = next((spellings[k] for k in keys if k in spellings), None)
-        if found is None or found in taken or found in renamed.values():
+        if found is None or found in renamed.values():
             continue
+        if found in taken and found != actor["id"]:
+            continue  # the draft has another actor of that id
         entry = register.entries[found].actor
         renamed[actor["id"]] = found
         actor["id"] = found
@@ -283,8 +279,5 @@ def use_register_ids(data: dict, register: Register) -> list[str]:
     for pattern in ACTOR_REFERENCES:
         for loc, value in list(references(data, pattern)):
             if value in renamed:
-                node = data
-                for part in loc[:-1]:
-                    node = node[part]
-                node[loc[-1]] = renamed[value]
+                replace_at(data, loc, renamed[value])
     return sorted(renamed.values())

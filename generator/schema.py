@@ -384,6 +384,14 @@ def references(data: object, pattern: tuple[str, ...]) -> Iterator[tuple[tuple, 
     yield from walk(data, (), pattern)
 
 
+def replace_at(data: object, loc: tuple, value: object) -> None:
+    """Set the field at `loc` (from `references`) in plain or round-trip YAML data."""
+    node = data
+    for part in loc[:-1]:
+        node = node[part]  # type: ignore[index]
+    node[loc[-1]] = value  # type: ignore[index]
+
+
 class Story(Model):
     """One news story's digest: the whole of `content/<id>.yml`."""
 
