@@ -526,9 +526,8 @@ def draft_digest(draft: Draft, story_id: str, text_file: str, updated: dt.date) 
     if draft.author:
         source["author"] = draft.author
     if draft.credit:
-        source["image"] = {"credit": draft.credit}
-        if draft.caption:
-            source["image"] = {"caption": draft.caption, "credit": draft.credit}
+        image = {"caption": draft.caption} if draft.caption else {}
+        source["images"] = [{**image, "credit": draft.credit}]
     source["text_file"] = text_file
     place_ids: set[str] = set()
     return {

@@ -14,8 +14,9 @@ from typing import Any
 import jinja2
 
 from .catalog import Newsroom
+from .pages import long_date
 from .paths import story_dir
-from .schema import SiteConfig
+from .schema import Correction, SiteConfig, Story
 
 FEED_SIZE = 50
 ATOM, JSON_FEED = "feed.xml", "feed.json"
@@ -23,6 +24,21 @@ ATOM, JSON_FEED = "feed.xml", "feed.json"
 
 def _stamp(date: Any) -> str:
     return f"{date.isoformat()}T00:00:00Z"
+
+
+def _summary(story: Story) -> str:
+    """The standfirst, and what changed last in a developing story: a feed reader shows
+    an updated entry with its news."""
+    news = story.news()
+    if not news:
+        return story.dek
+    latest = news[0]
+    what = (
+        f"Correction: we said: {latest.wrong} It is: {latest.right}"
+        if isinstance(latest, Correction)
+        else latest.what
+    )
+    return f"{story.dek} Latest ({long_date(latest.date)}): {what}"
 
 
 def feed_items(newsroom: Newsroom, base: str) -> list[dict[str, Any]]:
@@ -34,7 +50,7 @@ def feed_items(newsroom: Newsroom, base: str) -> list[dict[str, Any]]:
             "url": f"{base}{story_dir(story.id)}/",
             "published": _stamp(story.published or story.updated),
             "updated": _stamp(story.updated),
-            "summary": story.dek,
+            "summary": _summary(story),
             "tags": story.tags,
         }
         for story in newest[:FEED_SIZE]

@@ -1,4 +1,11 @@
-"""Quote fidelity: every quote must appear word for word in the source's text.
+"""Quote fidelity: every quote, and every field that gives the source's own words,
+must appear word for word in the source's text.
+
+The fields are the schema's to name (`Story.source_words`): quotes (but paraphrases),
+the source's attribution of a quote, how it describes an actor, its wording of a time,
+a distance or an open question, the accounts of a discrepancy. Outside quotes, case
+does not count (a description may open a sentence) and `…` marks words left out:
+each part must be in the article.
 
 Typography is not wording: curly and straight quotation marks, apostrophes,
 dashes and runs of white space count as equal. Anything else (a changed word,
@@ -48,6 +55,8 @@ _TYPOGRAPHY = str.maketrans(
     }
 )  # fmt: skip
 _SPACE = re.compile(r"\s+")
+_ELISION = re.compile(r"\s*(?:…|\.\.\.)\s*")
+"""`…` in a field that gives the source's words (not in a quote) marks words left out."""
 _NOT_WORD = re.compile(r"\W+")
 _NOT_WORDS = re.compile(r"[^\w\s]+")
 
@@ -406,21 +415,26 @@ def misquotes(story: Story, digest_dir: Path) -> Iterator[tuple[tuple[str | int,
                 f"cannot read {source.text_file} ({error}; expected a UTF-8 text file inside "
                 f"the digest's folder, at most {MAX_TEXT_BYTES:,} bytes)",
             )
-    folded: dict[str, str] = {}
+    folded = {key: normalise(text) for key, text in texts.items() if text is not None}
     indexed: dict[str, Article] = {}  # built only for a source that is misquoted
-    for index, quote in enumerate(story.quotes):
-        printed = texts.get(quote.source)
-        if printed is None:  # no text file, or one that cannot be read (reported above)
+    caseless: dict[str, str] = {}
+    for loc, words, sources in story.source_words():
+        readable = [key for key in (sources or list(folded)) if key in folded]
+        if not readable:  # no text file, or one that cannot be read (reported above)
             continue
-        if quote.source not in folded:
-            folded[quote.source] = normalise(printed)
-        for paragraph in quote.paragraphs:
-            if normalise(paragraph) in folded[quote.source]:
+        wanted = normalise(words)
+        if any(wanted in folded[key] for key in readable):
+            continue
+        if loc[0] != "quotes" or loc[-1] != "text":
+            # Not a quotation: a description may open the source's sentence (`The
+            # chancellor`), and `…` marks words left out (`X said … the ministry continued`)
+            for key in readable:
+                caseless.setdefault(key, folded[key].casefold())
+            parts = [p for p in _ELISION.split(wanted.casefold()) if p.strip()]
+            if any(all(p in caseless[k] for p in parts) for k in readable):
                 continue
-            if quote.source not in indexed:
-                indexed[quote.source] = Article(printed)
-            file = story.source(quote.source).text_file or ""
-            yield (
-                ("quotes", index, "text"),
-                misquote_message(file, paragraph, indexed[quote.source]),
-            )
+        first = readable[0]
+        if first not in indexed:
+            indexed[first] = Article(texts[first] or "")
+        file = story.source(first).text_file or ""
+        yield loc, misquote_message(file, words, indexed[first])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import typing
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -22,7 +23,14 @@ from pydantic import BaseModel, ValidationError
 
 from .fidelity import misquotes
 from .parallel import fork_map
-from .schema import SLUG_PATTERN, WIKIDATA_PATTERN, SiteConfig, Story
+from .schema import (
+    LANGUAGE_PATTERN,
+    SLUG_PATTERN,
+    TIME_PATTERN,
+    WIKIDATA_PATTERN,
+    SiteConfig,
+    Story,
+)
 
 MAX_FILE_BYTES = 1_000_000
 """A digest is a few dozen kilobytes; anything near a megabyte is a mistake."""
@@ -76,6 +84,9 @@ _SCALARS = {
 """The plain scalars' constructors, called directly (the generic path is 3x slower)."""
 
 
+_CLOCK = re.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$")
+
+
 class _Budget(Exception):
     def __init__(self, mark: yaml.Mark, message: str):
         self.mark, self.message = mark, message
@@ -104,6 +115,8 @@ class _DataBuilder:
         tag = node.tag
         if tag == "tag:yaml.org,2002:str" or tag == "tag:yaml.org,2002:timestamp":
             return node.value  # dates are parsed by the schema, so a bad one gets a located error
+        if tag == "tag:yaml.org,2002:int" and _CLOCK.match(node.value):
+            return node.value  # `14:05` is a time of day, not YAML 1.1's base-60 number 845
         construct = _SCALARS.get(tag)
         try:
             if construct is not None:
@@ -321,6 +334,9 @@ def explain(error: dict[str, Any], model: type[BaseModel]) -> str:
         return f"missing required field `{name}`{hint}"
     if kind == "extra_forbidden":
         owner = _model_at(model, loc)
+        moved = getattr(owner, "MOVED", {}) if owner else {}
+        if name in moved:
+            return f"field `{name}` has {moved[name]}"
         fields = sorted(owner.model_fields) if owner else []
         close = difflib.get_close_matches(str(name), fields, n=1, cutoff=0.6)
         if close:
@@ -339,6 +355,13 @@ def explain(error: dict[str, Any], model: type[BaseModel]) -> str:
                 f"{value!r} is not a valid id (expected lower-case letters, digits and "
                 "single hyphens, e.g. `wagner-group`)"
             )
+        if ctx.get("pattern") == TIME_PATTERN:
+            return (
+                f"{value!r} is not a time of day (expected 24-hour `HH:MM`, with a zone where "
+                "known: `14:05`, `14:05 UTC`, `14:05+03:00`)"
+            )
+        if ctx.get("pattern") == LANGUAGE_PATTERN:
+            return f"{value!r} is not a language code (expected e.g. `ru`, `uk`, `pt-BR`)"
         if ctx.get("pattern") == WIKIDATA_PATTERN:
             return (
                 f"{value!r} is not a Wikidata id (expected `Q` and digits, e.g. `Q42`, as in "

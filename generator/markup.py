@@ -11,6 +11,7 @@ through an allowlist (`markdown_field`).
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from typing import Any
@@ -107,4 +108,28 @@ def front_matter_value(value: Any) -> Markup:
     templates unescaped) and JSON-quoted (JSON strings are valid YAML)."""
     return Markup(
         json.dumps(str(escape(_WHITESPACE.sub(" ", str(value)).strip())), ensure_ascii=False)
+    )
+
+
+_TOKENS = re.compile(r"\S+")
+
+
+def _comparable(word: str) -> str:
+    return re.sub(r"[^\w]+", "", word.casefold())
+
+
+def marked_differences(text: str, other: str) -> Markup:
+    """`text` escaped for Markdown and HTML, with each word that `other` does not have
+    in the same place wrapped in `<mark>`: two renderings of one statement, their
+    differences visible (and named for screen readers by the mark's role)."""
+    mine, theirs = _TOKENS.findall(text), _TOKENS.findall(other)
+    matcher = difflib.SequenceMatcher(
+        None, [_comparable(w) for w in mine], [_comparable(w) for w in theirs], autojunk=False
+    )
+    same = {
+        i for block in matcher.get_matching_blocks() for i in range(block.a, block.a + block.size)
+    }
+    return Markup(" ").join(
+        md_text(word) if index in same else Markup("<mark>") + md_text(word) + Markup("</mark>")
+        for index, word in enumerate(mine)
     )

@@ -63,7 +63,7 @@ def story_article(story: Story, site: SiteConfig, story_url: str | None) -> dict
         "isBasedOn": [
             {
                 "@type": "NewsArticle",
-                "headline": source.title,
+                **({"headline": source.title} if source.title else {}),
                 **({"author": {"@type": "Person", "name": source.author}} if source.author else {}),
                 "publisher": {"@type": "NewsMediaOrganization", "name": source.outlet},
                 **({"datePublished": source.published.isoformat()} if source.published else {}),
@@ -72,6 +72,15 @@ def story_article(story: Story, site: SiteConfig, story_url: str | None) -> dict
             for source in story.sources
         ],
     }
+    if story.corrections:
+        article["correction"] = [
+            {
+                "@type": "CorrectionComment",
+                "text": f"We said: {c.wrong} It is: {c.right}",
+                "datePublished": c.date.isoformat(),
+            }
+            for c in sorted(story.corrections, key=lambda c: c.date)
+        ]
     if story.timeline:
         event: dict[str, Any] = {
             "@type": "Event",
@@ -91,15 +100,20 @@ def story_article(story: Story, site: SiteConfig, story_url: str | None) -> dict
 
 
 def quotations(story: Story, article: dict[str, Any]) -> list[dict[str, Any]]:
-    return [
-        {
+    """Each quotation (not a paraphrase: those are not the speaker's words)."""
+    found = []
+    for quote in story.quotes:
+        if not quote.verbatim:
+            continue
+        creators = [_thing(story.actor(actor_id)) for actor_id in quote.speakers]
+        item: dict[str, Any] = {
             "@type": "Quotation",
             "text": "\n\n".join(quote.paragraphs),
-            "creator": _thing(story.actor(quote.speaker)),
+            "creator": creators[0] if len(creators) == 1 else creators,
             "isPartOf": {"@id": article["@id"]} if "@id" in article else article["headline"],
         }
-        for quote in story.quotes
-    ]
+        found.append(item)
+    return found
 
 
 def profile(person: Person, page_url: str | None) -> dict[str, Any]:

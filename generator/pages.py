@@ -9,12 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import posixpath
+import re
 import urllib.parse
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import babel
 import jinja2
 from markupsafe import Markup
 from pydantic import BaseModel
@@ -88,7 +90,28 @@ def quoted(values: Iterable[str]) -> str:
     return ", ".join(f"“{value}”" for value in values)
 
 
-def environment(templates_dir: Path) -> jinja2.Environment:
+def language_name(code: str, locale: str = "en") -> str:
+    """`ru` -> `Russian` (in the site's language); the code itself if Babel has no name."""
+    try:
+        return babel.Locale.parse(code, sep="-").get_display_name(locale.replace("-", "_"))
+    except (ValueError, babel.UnknownLocaleError):
+        return code
+
+
+def kind_label(kind: str, labels: dict[str, str] | None = None) -> str:
+    """A kind as readers see it: a known label, or `air-base` as `Air base`."""
+    return (labels or {}).get(kind) or kind.replace("-", " ").capitalize()
+
+
+def clock(time: str | None) -> str:
+    """`14:05+03:00` -> `14:05 (UTC+03:00)`; `14:05 UTC` stays."""
+    if not time:
+        return ""
+    match = re.fullmatch(r"(\d\d:\d\d) ?([+-]\d\d:?\d\d)", time)
+    return f"{match[1]} (UTC{match[2]})" if match else time
+
+
+def environment(templates_dir: Path, language: str = "en") -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir)),
         undefined=jinja2.StrictUndefined,
@@ -116,6 +139,10 @@ def environment(templates_dir: Path) -> jinja2.Environment:
         excerpt=excerpt,
         quoted=quoted,
         host=host,
+        language=functools.partial(language_name, locale=language),
+        kind_label=kind_label,
+        clock=clock,
+        marked_differences=markup.marked_differences,
     )
     return env
 
@@ -168,7 +195,7 @@ class Renderer:
         memo: dict[str, tuple[tuple, str]] | None = None,
         stamp: object = None,
     ):
-        self.env = environment(templates_dir)
+        self.env = environment(templates_dir, site.language)
         self.site, self.newsroom = site, newsroom
         self.pages: dict[str, str] = {}
         self.addresses: dict[str, str] = {}

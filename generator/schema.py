@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import (
     AfterValidator,
@@ -139,6 +139,38 @@ WikidataId = Annotated[
 Certainty = Literal["confirmed", "reported", "claimed"]
 """How sure the article is: states it as fact, reports it (\"reportedly\"), or
 attributes it as a party's claim."""
+EventCertainty = Literal["confirmed", "reported", "claimed", "retracted"]
+"""A fact's standing; `retracted`: reported once, since withdrawn or shown wrong."""
+
+TIME_PATTERN = (
+    r"^(?:[01][0-9]|2[0-3]):[0-5][0-9]"
+    r"(?: ?(?:Z|UTC|GMT|[+-](?:[01][0-9]|2[0-3]):?[0-5][0-9]))?$"
+)
+TimeOfDay = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, pattern=TIME_PATTERN),
+    Field(
+        description="A time of day, 24-hour `HH:MM`, with its zone where the source gives "
+        "one: `14:05`, `14:05 UTC`, `14:05+03:00`."
+    ),
+]
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
+Language = Annotated[
+    str,
+    StringConstraints(pattern=LANGUAGE_PATTERN),
+    Field(description="A language code (BCP 47): `en`, `ru`, `uk`, `pt-BR`."),
+]
+OpenKind = Annotated[
+    str,
+    StringConstraints(pattern=SLUG_PATTERN, max_length=40),
+]
+"""A kind from a list that grows with the news: the usual ones are named in the field's
+description; any other lower-case word or hyphenated words are accepted and shown as
+they are (`air-base` as "Air base")."""
+SomeActors = Annotated[
+    Slug | Annotated[list[Slug], Field(min_length=1)],
+    Field(description="An actor id, or a list of actor ids."),
+]
 
 
 class Model(BaseModel):
@@ -153,17 +185,27 @@ class Image(Model):
 
 
 class Source(Model):
+    MOVED: ClassVar[dict[str, str]] = {
+        "image": "moved to `images`, a list (`images: [{credit: ..., caption: ...}]`)",
+    }
+
     id: Slug
     outlet: Line = Field(description="The publication, e.g. `Breitbart News`.")
-    title: Line = Field(description="The article's headline, verbatim.")
+    title: Line | None = Field(
+        None,
+        description="The article's headline, verbatim. Leave out for a post without one "
+        "(a live blog's entry).",
+    )
     author: Line | None = Field(None, description="The byline.")
     published: IsoDate | None = Field(None, description="Publication date, YYYY-MM-DD.")
+    time: TimeOfDay | None = Field(None, description="Publication time, where the source gives it.")
     url: HttpUrl | None = Field(None, description="Web address of the article (http or https).")
-    image: Image | None = None
+    images: list[Image] = Field(default_factory=list, description="The article's pictures.")
     text_file: RelativePath | None = Field(
         None,
         description="Plain-text copy of the article, relative to this digest's folder; "
-        "when set, `explainer validate` checks every quote against it.",
+        "when set, `explainer validate` checks every quote, and every field that gives the "
+        "source's own words, against it.",
     )
 
 
@@ -234,56 +276,125 @@ class Actor(Model):
     )
 
 
+class Post(Model):
+    """A social media post the source embeds or cites, that the quote is taken from."""
+
+    platform: Line = Field(description="Where it was posted: `Telegram`, `X`, `Facebook`.")
+    account: Line | None = Field(None, description="The account, as shown: `@example`.")
+    url: HttpUrl | None = Field(None, description="The post's web address.")
+    posted: IsoDate | None = Field(None, description="When it was posted, YYYY-MM-DD.")
+    time: TimeOfDay | None = None
+
+
 class Quote(Model):
     id: Slug
     text: Text = Field(
         description="The words exactly as printed, without the quotation marks. A quote that "
         "runs over several paragraphs has one paragraph per line (a folded `>` block with a "
-        "blank line between paragraphs)."
+        "blank line between paragraphs). For a paraphrase, the source's own sentence."
     )
-    speaker: Slug = Field(description="The actor id of who said it.")
-    extent: Literal["full", "partial"] = Field(
+    speaker: SomeActors = Field(
+        description="The actor id of who said it; a list of ids for a joint statement."
+    )
+    extent: Literal["full", "partial", "paraphrase"] = Field(
         description="`full`: a sentence or more; `partial`: a word or phrase inside the "
-        "source's own sentence."
+        "source's own sentence; `paraphrase`: what the source reports them saying without "
+        "quotation marks (never shown as a quotation)."
+    )
+    cut_off: bool = Field(
+        False, description="The source itself cuts the quote off (mid-sentence, or with `…`)."
     )
     context: Line = Field(description="When, where and about what it was said, in our words.")
     source: Slug = Field(description="The id of the source it is taken from.")
-    via: Slug | None = Field(
+    via: SomeActors | None = Field(
         None,
         description="Actor id of the outlet or channel that relayed it to the source, "
-        "e.g. a state news agency. Leave out when the source heard it directly or does "
-        "not say.",
+        "e.g. a state news agency; a list for a chain of relays, nearest the speaker first. "
+        "Leave out when the source heard it directly or does not say.",
     )
     attribution: Line | None = Field(
         None, description="The source's own attribution, verbatim, e.g. `the ministry continued`."
     )
+    language: Language | None = Field(
+        None,
+        description="The language it was said or written in, when the source gives it in "
+        "translation: `ru`.",
+    )
+    translated_by: Line | None = Field(
+        None,
+        description="Who translated it, as the source credits them (`Reuters`, `the "
+        "Kremlin's English website`). Leave out when the source does not say.",
+    )
+    rendering_of: Slug | None = Field(
+        None,
+        description="The id of another quote that is the same statement in another "
+        "source's words (another translation): the two are shown side by side.",
+    )
+    post: Post | None = None
 
     @property
     def paragraphs(self) -> list[str]:
         return [line.strip() for line in self.text.splitlines() if line.strip()]
+
+    @property
+    def speakers(self) -> list[str]:
+        return [self.speaker] if isinstance(self.speaker, str) else list(self.speaker)
+
+    @property
+    def relays(self) -> list[str]:
+        if self.via is None:
+            return []
+        return [self.via] if isinstance(self.via, str) else list(self.via)
+
+    @property
+    def verbatim(self) -> bool:
+        """The words are the speaker's own, in quotation marks in the source."""
+        return self.extent != "paraphrase"
 
 
 class Response(Model):
     id: Slug
     body: Slug = Field(description="The actor id of the government, body or official responding.")
     action: Line = Field(description="What they did or said, in our words, hedges kept.")
-    stance: Literal["condemns", "supports", "mediates", "neutral"]
+    stance: OpenKind = Field(
+        description="Their stance: `condemns`, `supports`, `mediates`, `neutral`, "
+        "`accuses`, `denies`, `warns`, `demands`, `welcomes`, or another word of that kind."
+    )
     quotes: list[Slug] = Field(default_factory=list, description="Ids of the quotes it rests on.")
+
+
+class Change(Model):
+    """An earlier standing of a timeline entry: what it was, from when."""
+
+    date: IsoDate
+    certainty: EventCertainty
+    source: Slug | None = Field(None, description="The id of the source that said so then.")
+    note: Line | None = Field(None, description="What changed, in our words.")
 
 
 class Event(Model):
     id: Slug
     date: IsoDate
+    time: TimeOfDay | None = None
     when: Line | None = Field(
         None, description="The source's own time wording, e.g. `On Saturday`, `Earlier in the day`."
     )
     what: Line = Field(description="What happened, in our words, hedges kept.")
-    certainty: Certainty
+    certainty: EventCertainty = Field(description="Its standing now.")
     claimed_by: Slug | None = Field(
         None, description="Actor id of whoever makes the claim (required when `claimed`)."
     )
     reported_by: Slug | None = Field(
         None, description="Actor id of the outlet the source credits, e.g. a news agency."
+    )
+    sources: list[Slug] = Field(
+        default_factory=list,
+        description="Ids of the sources it rests on, when the story draws on several.",
+    )
+    history: list[Change] = Field(
+        default_factory=list,
+        description="Its earlier standings, oldest first: reported on one day, confirmed or "
+        "retracted on another.",
     )
     places: list[Slug] = Field(default_factory=list)
     quotes: list[Slug] = Field(default_factory=list)
@@ -318,7 +429,10 @@ class Distance(Model):
 class Place(Model):
     id: Slug
     name: Line
-    kind: Literal["city", "region", "country", "site"]
+    kind: OpenKind = Field(
+        description="`city`, `region`, `country`, `site`, `village`, `airfield`, `border-"
+        "crossing`, `base`, or another word of that kind."
+    )
     country: Line | None = None
     role: Line = Field(description="Why the place matters to the story, in our words.")
     distances: list[Distance] = Field(default_factory=list)
@@ -350,6 +464,28 @@ class KeyFact(Model):
     value: Line
 
 
+class Update(Model):
+    """What changed in a developing story, and when."""
+
+    date: IsoDate
+    time: TimeOfDay | None = None
+    what: Line = Field(description="What is new, in our words.")
+
+
+SECTION_SLUGS = Literal[
+    "summary", "actors", "quotes", "responses", "timeline", "places", "questions", "sources"
+]
+
+
+class Correction(Model):
+    """Something the explainer got wrong: shown at the top of the page it affects."""
+
+    date: IsoDate = Field(description="When it was corrected, YYYY-MM-DD.")
+    wrong: Line = Field(description="What we said, that was wrong.")
+    right: Line = Field(description="What is right.")
+    page: SECTION_SLUGS = Field("summary", description="The page of the story it affects.")
+
+
 ACTOR_REFERENCES: tuple[tuple[str, ...], ...] = (
     ("quotes", "*", "speaker"),
     ("quotes", "*", "via"),
@@ -369,7 +505,10 @@ def references(data: object, pattern: tuple[str, ...]) -> Iterator[tuple[tuple, 
 
     def walk(node: object, loc: tuple, rest: tuple[str, ...]) -> Iterator[tuple[tuple, object]]:
         if not rest:
-            if node is not None:
+            if isinstance(node, list):  # one id or a list of them (`speaker`, `via`)
+                for index, item in enumerate(node):
+                    yield (*loc, index), item
+            elif node is not None:
                 yield loc, node
             return
         head, *tail = rest
@@ -406,6 +545,10 @@ class Story(Model):
     )
     updated: IsoDate = Field(description="When the digest was last updated, YYYY-MM-DD.")
     tags: list[Tag] = Field(default_factory=list)
+    updates: list[Update] = Field(
+        default_factory=list, description="What changed since first publication, any order."
+    )
+    corrections: list[Correction] = Field(default_factory=list)
     sources: list[Source] = Field(min_length=1)
     actors: list[Actor] = Field(min_length=1)
     quotes: list[Quote] = Field(default_factory=list)
@@ -428,11 +571,63 @@ class Story(Model):
         return next(s for s in self.sources if s.id == source_id)
 
     def quotes_by(self, actor_id: str) -> list[Quote]:
-        return [q for q in self.quotes if q.speaker == actor_id]
+        """Their quotes, joint statements included."""
+        return [q for q in self.quotes if actor_id in q.speakers]
 
     def speakers(self) -> list[Actor]:
         """Actors who are quoted, in the order of their first quote."""
-        return [self.actor(i) for i in dict.fromkeys(q.speaker for q in self.quotes)]
+        return [self.actor(i) for i in dict.fromkeys(s for q in self.quotes for s in q.speakers)]
+
+    def quote_groups(self) -> list[tuple[list[Actor], list[Quote]]]:
+        """Quotes grouped by who said them (a joint statement's speakers together), in
+        the order of each group's first quote."""
+        groups: dict[tuple[str, ...], list[Quote]] = {}
+        for quote in self.quotes:
+            groups.setdefault(tuple(quote.speakers), []).append(quote)
+        return [([self.actor(i) for i in ids], quotes) for ids, quotes in groups.items()]
+
+    def renderings(self) -> list[tuple[Quote, Quote]]:
+        """Pairs of quotes that are one statement in two sources' words."""
+        return [(self.quote(q.rendering_of), q) for q in self.quotes if q.rendering_of]
+
+    def source_words(self) -> Iterator[tuple[tuple[str | int, ...], str, list[str] | None]]:
+        """Every field that gives the source's own words: (location, text, the ids of
+        the sources it must be found in, or None for any of the story's sources)."""
+        for i, q in enumerate(self.quotes):
+            if q.verbatim:
+                for paragraph in q.paragraphs:
+                    yield ("quotes", i, "text"), paragraph, [q.source]
+            if q.attribution:
+                yield ("quotes", i, "attribution"), q.attribution, [q.source]
+        for i, a in enumerate(self.actors):
+            for j, phrase in enumerate(a.described_as):
+                yield ("actors", i, "described_as", j), phrase, None
+        for i, e in enumerate(self.timeline):
+            if e.when:
+                yield ("timeline", i, "when"), e.when, e.sources or None
+        for i, p in enumerate(self.places):
+            for j, d in enumerate(p.distances):
+                yield ("places", i, "distances", j, "wording"), d.wording, None
+        for i, question in enumerate(self.open_questions):
+            if question.wording:
+                yield ("open_questions", i, "wording"), question.wording, None
+        for i, d in enumerate(self.discrepancies):
+            for j, account in enumerate(d.accounts):
+                quoted = next((q.source for q in self.quotes if q.id == account.quote), None)
+                yield (
+                    ("discrepancies", i, "accounts", j, "says"),
+                    account.says,
+                    [quoted] if quoted else None,
+                )
+
+    def corrections_on(self, page: str) -> list[Correction]:
+        return sorted(
+            (c for c in self.corrections if c.page == page), key=lambda c: c.date, reverse=True
+        )
+
+    def news(self) -> list[Update | Correction]:
+        """Updates and corrections, newest first."""
+        return sorted([*self.updates, *self.corrections], key=lambda u: u.date, reverse=True)
 
     def responding_bodies(self) -> list[Actor]:
         """Actors who responded, in the order of their first response."""
@@ -483,6 +678,24 @@ class Story(Model):
                 yield from ref(loc, value, "actors")  # type: ignore[arg-type]
         for i, q in enumerate(self.quotes):
             yield from ref(("quotes", i, "source"), q.source, "sources")
+            yield from ref(("quotes", i, "rendering_of"), q.rendering_of, "quotes")
+            if q.rendering_of == q.id:
+                yield (("quotes", i, "rendering_of"), "a quote cannot be a rendering of itself "
+                       "(expected the id of the same statement in another source)")  # fmt: skip
+            if q.cut_off and not q.verbatim:
+                yield (("quotes", i, "cut_off"), "a paraphrase has no quotation to cut off "
+                       "(expected `cut_off` only on a full or partial quote)")  # fmt: skip
+        for i, e in enumerate(self.timeline):
+            for j, source_id in enumerate(e.sources):
+                yield from ref(("timeline", i, "sources", j), source_id, "sources")
+            for j, change in enumerate(e.history):
+                yield from ref(("timeline", i, "history", j, "source"), change.source, "sources")
+        dated = [(("updates", i, "date"), u.date) for i, u in enumerate(self.updates)]
+        dated += [(("corrections", i, "date"), c.date) for i, c in enumerate(self.corrections)]
+        for loc, date in dated:
+            if date > self.updated:
+                yield (loc, f"{date.isoformat()} is after `updated` ({self.updated.isoformat()}) "
+                       "(expected `updated` to be the date of the latest change)")  # fmt: skip
         for i, r in enumerate(self.responses):
             for j, quote_id in enumerate(r.quotes):
                 yield from ref(("responses", i, "quotes", j), quote_id, "quotes")

@@ -39,6 +39,17 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def project_with(content: Path, target: Path) -> Path:
+    """A project at `target` whose content folder is a copy of `content` (an example site
+    under `tests/fixtures/`), with the repository's settings and theme."""
+    for name in ("mkdocs.yml", "site_config.yml"):
+        shutil.copy2(ROOT / name, target / name)
+    shutil.copytree(ROOT / "theme", target / "theme")
+    (target / "generated").mkdir()
+    shutil.copytree(content, target / "content")
+    return target
+
+
 def use_own_templates(project: Path) -> Path:
     """Point the project's plugin at its own copy of the page templates (a maintainer's
     set-up), so a test can change them; returns that folder."""

@@ -10,9 +10,8 @@ from pathlib import Path
 
 import extruct
 import pytest
-from playwright.sync_api import sync_playwright
 
-from .browser import AXE, CHROMIUM, CHROMIUM_ARGS, nu_errors, png_size, serve_directory
+from .browser import chromium, nu_errors, png_size, run_axe, serve_directory
 from .conftest import ROOT, SECTIONS, STORY_ID
 
 pytestmark = pytest.mark.browser
@@ -37,25 +36,8 @@ def base_url(site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    assert Path(CHROMIUM).exists(), "Debian's chromium is needed: run the README's test set-up"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as browser:
         yield browser
-        browser.close()
-
-
-def run_axe(page: object) -> list[dict]:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-    return [
-        {
-            "id": v["id"],
-            "impact": v["impact"],
-            "help": v["help"],
-            "nodes": [n["target"] for n in v["nodes"]][:5],
-        }
-        for v in result["violations"]
-    ]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -57,8 +57,17 @@ def hostile_digest(payload_of: Callable[[str], str]) -> dict:
         title=payload_of("source title"),
         outlet=payload_of("outlet"),
         author=payload_of("author"),
-        image={"caption": payload_of("caption"), "credit": payload_of("credit")},
+        images=[
+            {"caption": payload_of("caption"), "credit": payload_of("credit")},
+            {"caption": payload_of("caption"), "credit": payload_of("credit")},
+        ],
     )
+    data["updates"] = [{"date": "2026-11-01", "what": payload_of("update")}]
+    data["corrections"] = [
+        {"date": "2026-11-02", "wrong": payload_of("wrong"), "right": payload_of("right"),
+         "page": "timeline"},
+        {"date": "2026-11-03", "wrong": payload_of("wrong"), "right": payload_of("right")},
+    ]  # fmt: skip
     for number, actor in enumerate(data["actors"]):
         # a number of its own, so that no two actors share a name (a duplicate error)
         if "name" in actor:  # the story's own actor; the register's are in hostile_register
@@ -74,10 +83,17 @@ def hostile_digest(payload_of: Callable[[str], str]) -> dict:
         quote.update(context=payload_of("context"), attribution=payload_of("attribution"))
     for quote in data["quotes"][1:]:
         quote["text"] = payload_of("quote")
+    data["quotes"][1].update(language="ru", translated_by=payload_of("translator"),
+                             post={"platform": payload_of("platform"),
+                                   "account": payload_of("account")})  # fmt: skip
+    data["quotes"][2].update(extent="paraphrase")
+    data["quotes"][3]["rendering_of"] = data["quotes"][1]["id"]
     for response in data["responses"]:
         response["action"] = payload_of("action")
     for event in data["timeline"]:
         event.update(what=payload_of("what"), when=payload_of("when"))
+        event["history"] = [{"date": "2023-06-23", "certainty": "reported",
+                             "note": payload_of("history")}]  # fmt: skip
     for place in data["places"]:
         place.update(name=payload_of("place"), role=payload_of("place role"))
         for distance in place.get("distances", []):

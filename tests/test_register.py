@@ -9,7 +9,6 @@ from __future__ import annotations
 import difflib
 import json
 import re
-import shutil
 from pathlib import Path
 
 import extruct
@@ -19,7 +18,7 @@ import yaml
 from generator.drafting import slug as draft_slug
 from generator.names import name_key, slug
 
-from .conftest import ROOT, explainer, mkdocs, page
+from .conftest import explainer, mkdocs, page, project_with
 
 CAST = Path(__file__).parent / "fixtures" / "cast"
 RAIL, GRAIN = "content/example-rail-strike.yml", "content/example-grain-talks.yml"
@@ -27,12 +26,7 @@ RAIL, GRAIN = "content/example-rail-strike.yml", "content/example-grain-talks.ym
 
 def cast_project(target: Path) -> Path:
     """A project whose content is the example stories and their register."""
-    for name in ("mkdocs.yml", "site_config.yml"):
-        shutil.copy2(ROOT / name, target / name)
-    shutil.copytree(ROOT / "theme", target / "theme")
-    (target / "generated").mkdir()
-    shutil.copytree(CAST, target / "content")
-    return target
+    return project_with(CAST, target)
 
 
 @pytest.fixture
