@@ -25,9 +25,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.corpus import make_corpus
-from generator.identity import Identity, find_matches
-from generator.names import name_key
-from generator.project import Project
+from generator.builders.project import Project
+from generator.digest.identity import Identity, find_matches
+from generator.digest.names import name_key
 
 SYLLABLES = [
     "ka",

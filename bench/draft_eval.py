@@ -15,9 +15,9 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from generator.digest.fidelity import normalise
+from generator.digest.register import load_story
 from generator.drafting import draft_article
-from generator.fidelity import normalise
-from generator.register import load_story
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -31,8 +31,8 @@ from typing import Any
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from generator.fidelity import closest_passage, misquotes, normalise
-from generator.schema import Story
+from generator.digest.fidelity import closest_passage, misquotes, normalise
+from generator.digest.schema import Story
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "content" / "wagner-march-halted.yml"

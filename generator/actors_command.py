@@ -11,12 +11,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from .catalog import KIND_ORDER, Newsroom
-from .identity import Identity, find_matches
-from .loading import InputError, Problem
-from .merge import Edit, Target, merge_digest, merge_entries, write_edits
-from .project import Project
-from .staging import BuildLock, LockTimeout
+from .builders.project import Project
+from .builders.staging import BuildLock, LockTimeout
+from .digest.identity import Identity, find_matches
+from .digest.loading import InputError, Problem
+from .digest.merge import Edit, Target, merge_digest, merge_entries, write_edits
+from .site.catalog import KIND_ORDER, Newsroom
 
 
 def _report(problems: list[Problem], why: str) -> int:

@@ -15,13 +15,14 @@ import jinja2
 import yaml
 from pydantic import BaseModel
 
-from . import actors_command, theme
+from . import actors_command
+from .builders.project import Project
+from .builders.staging import BuildLock, LockTimeout
+from .digest.loading import InputError, Problem, read_digest
+from .digest.register import Register, load_register, resolve, use_register_ids
+from .digest.schema import SLUG_PATTERN, RegisteredActor, Story
 from .drafting import draft_article, draft_digest, slug
-from .loading import InputError, Problem, read_digest
-from .project import Project
-from .register import Register, load_register, resolve, use_register_ids
-from .schema import SLUG_PATTERN, RegisteredActor, Story
-from .staging import BuildLock, LockTimeout
+from .site import theme
 
 SCHEMA_FILE = "story.schema.json"
 ACTOR_SCHEMA_FILE = "actor.schema.json"

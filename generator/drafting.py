@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from . import names
+from .digest import names
 
 OPEN, CLOSE = '“"', '”"'
 ATTRIBUTION_VERBS = (

@@ -89,7 +89,7 @@ def structured(site: Path, path: str) -> dict:
 
 
 def test_story_pages_carry_news_article_json_ld(site: Path) -> None:
-    from generator.register import load_story
+    from generator.digest.register import load_story
 
     story, _ = load_story(ROOT / "content" / f"{STORY_ID}.yml")
     story_url = f"https://explainer.example.org/stories/{STORY_ID}/"
@@ -122,7 +122,7 @@ def test_story_pages_carry_news_article_json_ld(site: Path) -> None:
 
 
 def test_quotes_page_lists_quotations(site: Path) -> None:
-    from generator.register import load_story
+    from generator.digest.register import load_story
 
     story, _ = load_story(ROOT / "content" / f"{STORY_ID}.yml")
     [graph] = structured(site, f"stories/{STORY_ID}/quotes/")["json-ld"]
@@ -288,7 +288,7 @@ def pagefind_urls(page: object, query: str) -> list[str]:
 
 
 def test_search_finds_every_quote_and_each_speakers_quotes(browser: object, base_url: str) -> None:
-    from generator.register import load_story
+    from generator.digest.register import load_story
 
     story, _ = load_story(ROOT / "content" / f"{STORY_ID}.yml")
     page = browser.new_page()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.register import load_story
+from generator.digest.register import load_story
 
 from .conftest import ROOT, SECTIONS, STORY_ID, explainer, run
 

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from generator.loading import load_story
+from generator.digest.loading import load_story
 
 from .conftest import STORY_ID, mkdocs
 

@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.fidelity import MAX_TEXT_BYTES, closest_passage
-from generator.loading import Problem, load_story
+from generator.digest.fidelity import MAX_TEXT_BYTES, closest_passage
+from generator.digest.loading import Problem, load_story
 
 from .conftest import ROOT, STORY_ID
 
@@ -221,7 +221,7 @@ def check_in_subprocess(path: Path, timeout: float = 60) -> list[list[str]]:
     code = (
         "import json, resource, sys\n"
         "resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))\n"
-        "from generator.loading import load_story\n"
+        "from generator.digest.loading import load_story\n"
         "story, problems = load_story(__import__('pathlib').Path(sys.argv[1]))\n"
         "print(json.dumps([[p.field, p.message] for p in problems]))\n"
     )

@@ -20,7 +20,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.loading import load_story
+from generator.digest.loading import load_story
 
 from .conftest import ROOT, STORY_ID
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.loading import Problem, load_story
-from generator.register import load_story as load_resolved
-from generator.schema import Story
+from generator.digest.loading import Problem, load_story
+from generator.digest.register import load_story as load_resolved
+from generator.digest.schema import Story
 
 from .conftest import ROOT, STORY_ID
 

@@ -179,8 +179,8 @@ def test_story_page_size_does_not_grow_with_the_site(site: Path, newsroom: Path)
 
 def test_serve_cache_renders_the_same_pages_as_a_fresh_build(project: Path) -> None:
     """What the serve cache keeps between rebuilds never shows a stale page."""
-    from generator.cache import GenerationCache
-    from generator.project import Project
+    from generator.builders.cache import GenerationCache
+    from generator.builders.project import Project
 
     make_corpus(project / "content", 30)
     built = Project.from_mkdocs(project / "mkdocs.yml")

@@ -15,8 +15,8 @@ import extruct
 import pytest
 import yaml
 
+from generator.digest.names import name_key, slug
 from generator.drafting import slug as draft_slug
-from generator.names import name_key, slug
 
 from .conftest import explainer, mkdocs, page, project_with
 

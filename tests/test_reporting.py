@@ -18,8 +18,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from generator.loading import read_digest
-from generator.schema import replace_at
+from generator.digest.loading import read_digest
+from generator.digest.schema import replace_at
 
 from .browser import chromium, nu_errors, run_axe, serve_directory
 from .conftest import ROOT, explainer, mkdocs, page, project_with

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.register import load_story
+from generator.digest.register import load_story
 
 from .conftest import ROOT, SECTIONS, STORY_ID, explainer, page
 

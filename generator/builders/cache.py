@@ -14,9 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .loading import Digest, Problem, read_digest
-from .register import Entry, Register, read_entry, resolve
-from .schema import Story
+from ..digest.loading import Digest, Problem, read_digest
+from ..digest.register import Entry, Register, read_entry, resolve
+from ..digest.schema import Story
 
 
 def _stamp(paths: list[Path]) -> tuple[tuple[int, int], ...]:

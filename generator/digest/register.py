@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..site.paths import PEOPLE_DIR, reserved_problem
 from .loading import (
     REGISTER_DIR,
     Digest,
@@ -29,7 +30,6 @@ from .loading import (
     read_model,
 )
 from .names import name_key
-from .paths import PEOPLE_DIR, reserved_problem
 from .schema import ACTOR_REFERENCES, Actor, RegisteredActor, Story, references, replace_at
 
 

@@ -25,17 +25,17 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
-from . import theme
+from ..digest.loading import InputError, Problem
+from ..digest.schema import SiteConfig, Story
+from ..site import theme
+from ..site.catalog import Person
+from ..site.html_fixes import drop_checkbox_autocomplete
+from ..site.metadata import page_metadata
+from ..site.pages import SECTIONS
+from ..site.paths import story_dir
+from ..site.search import SearchIndexer, index_for_search
 from .cache import GenerationCache
-from .catalog import Person
-from .html_fixes import drop_checkbox_autocomplete
-from .loading import InputError, Problem
-from .metadata import page_metadata
-from .pages import SECTIONS
-from .paths import story_dir
 from .project import Project
-from .schema import SiteConfig, Story
-from .search import SearchIndexer, index_for_search
 from .staging import BuildLock, LockTimeout, Staging
 from .tree import restore
 

@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .loading import InputError, Problem
+from ..digest.loading import InputError, Problem
 
 
 @dataclass(frozen=True)

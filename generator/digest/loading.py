@@ -21,8 +21,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from ..parallel import fork_map
 from .fidelity import misquotes
-from .parallel import fork_map
 from .schema import (
     LANGUAGE_PATTERN,
     SLUG_PATTERN,

@@ -12,7 +12,7 @@ address.
 
 from __future__ import annotations
 
-from .names import slug
+from ..digest.names import slug
 
 STORIES_DIR = "stories"
 PEOPLE_DIR = "people"

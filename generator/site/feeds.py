@@ -13,10 +13,10 @@ from typing import Any
 
 import jinja2
 
+from ..digest.schema import Correction, SiteConfig, Story
 from .catalog import Newsroom
 from .pages import long_date
 from .paths import story_dir
-from .schema import Correction, SiteConfig, Story
 
 FEED_SIZE = 50
 ATOM, JSON_FEED = "feed.xml", "feed.json"

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .identity import Identity, Match, duplicate_problems, find_matches, identities
-from .loading import Digest, Problem
+from ..digest.identity import Identity, Match, duplicate_problems, find_matches, identities
+from ..digest.loading import Digest, Problem
+from ..digest.register import Register
+from ..digest.schema import Actor, Quote, RegisteredActor, SiteConfig, Story
 from .paths import topic_slug
-from .register import Register
-from .schema import Actor, Quote, RegisteredActor, SiteConfig, Story
 
 
 @dataclass(frozen=True)

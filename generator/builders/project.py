@@ -14,11 +14,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import theme
-from .cache import GenerationCache
-from .catalog import Newsroom, build_newsroom
-from .feeds import render_feeds
-from .loading import (
+from ..digest.loading import (
     InputError,
     Problem,
     display_path,
@@ -28,9 +24,13 @@ from .loading import (
     story_files,
     stray_digests,
 )
-from .pages import PathCollision, render_site
-from .register import Register, load_register, read_entry, resolve
-from .schema import SiteConfig
+from ..digest.register import Register, load_register, read_entry, resolve
+from ..digest.schema import SiteConfig
+from ..site import theme
+from ..site.catalog import Newsroom, build_newsroom
+from ..site.feeds import render_feeds
+from ..site.pages import PathCollision, render_site
+from .cache import GenerationCache
 from .tree import TreeStats, write_tree
 
 

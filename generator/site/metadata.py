@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..digest.schema import Actor, SiteConfig, Story
 from .catalog import Person
-from .schema import Actor, SiteConfig, Story
 
 SCHEMA_TYPES = {
     "person": "Person",

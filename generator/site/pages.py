@@ -21,12 +21,12 @@ import jinja2
 from markupsafe import Markup
 from pydantic import BaseModel
 
+from ..builders.cache import GenerationCache, templates_stamp
+from ..digest.schema import SiteConfig, Story
+from ..parallel import fork_map
 from . import markup, paths
-from .cache import GenerationCache, templates_stamp
 from .catalog import Appearance, Newsroom, Person
 from .metadata import wikidata_url
-from .parallel import fork_map
-from .schema import SiteConfig, Story
 
 
 @dataclass(frozen=True)
