@@ -52,6 +52,12 @@ def _read_pending(read, pending: dict[Path, bytes], path: Path, display: str):
     return read(path, display, pending.get(path))
 
 
+def _reader(cached, plain, pending: dict[Path, bytes | None]):
+    """How to read files: through the serve cache, or with the `pending` texts given to
+    the files about to change (plain reading otherwise)."""
+    return functools.partial(_read_pending, plain, pending) if pending else cached
+
+
 @dataclass(frozen=True)
 class Project:
     root: Path
@@ -142,17 +148,13 @@ class Project:
         except InputError as error:
             problems.extend(error.problems)
         try:
-            read = cache.read_entry if cache is not None else None
-            if pending:
-                read = functools.partial(_read_pending, read_entry, pending)
+            read = _reader(cache.read_entry if cache else None, read_entry, pending)
             removed = {path for path, text in pending.items() if text is None}
             register = load_register(self.content_dir, self.display, read, removed)
         except InputError as error:
             problems.extend(error.problems)
         try:
-            read = cache.read_digest if cache is not None else None
-            if pending:
-                read = functools.partial(_read_pending, read_digest, pending)
+            read = _reader(cache.read_digest if cache else None, read_digest, pending)
             if paths is None:
                 paths = self.story_paths()
                 problems.extend(stray_digests(self.content_dir, self.root))
