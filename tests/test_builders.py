@@ -49,3 +49,45 @@ def test_properdocs_runs_the_plugin(project: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "explainer:" in result.stderr  # the plugin generated the pages itself
     check_site(project / "site")
+
+
+# Material's templates we override -------------------------------------------------------
+
+OVERRIDES = ROOT / "theme" / "overrides"
+
+
+def material_template(name: str) -> Path:
+    import material
+
+    return Path(material.__file__).parent / "templates" / name
+
+
+def test_overridden_partials_match_the_installed_materials_original() -> None:
+    """An upgrade of Material is a decision: each partial we copied records the sha256 of
+    the original it was made from, and the installed original must still be that file."""
+    import hashlib
+    import re
+
+    copies = sorted((OVERRIDES / "partials").glob("*.html"))
+    assert copies
+    for copy in copies:
+        recorded = re.search(
+            r"upstream: mkdocs-material (\S+) (\S+) sha256 ([0-9a-f]{64})",
+            copy.read_text(encoding="utf-8"),
+        )
+        assert recorded, f"{copy.name}: no `upstream:` line recording the original"
+        version, name, digest = recorded.groups()
+        original = material_template(name).read_bytes()
+        assert hashlib.sha256(original).hexdigest() == digest, (
+            f"Material's {name} is no longer the {version} original that {copy.name} was made "
+            "from: compare the two, carry our changes over, and record the new sha256"
+        )
+
+
+def test_the_blocks_main_html_fills_are_in_materials_base_template() -> None:
+    import re
+
+    base = material_template("base.html").read_text(encoding="utf-8")
+    ours = (OVERRIDES / "main.html").read_text(encoding="utf-8")
+    for block in re.findall(r"{%-? block (\w+)", ours):
+        assert re.search(rf"{{% block {block} %}}", base), f"Material's base.html lost `{block}`"
