@@ -18,7 +18,6 @@ import logging
 import time
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -26,21 +25,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 
 from ..digest.loading import InputError, Problem
-from ..digest.schema import SiteConfig, Story
+from ..digest.schema import SiteConfig
 from ..site import theme
-from ..site.catalog import Person
-from ..site.html_fixes import drop_checkbox_autocomplete
-from ..site.metadata import page_metadata
-from ..site.pages import SECTIONS
-from ..site.paths import story_dir
 from ..site.search import SearchIndexer, index_for_search
 from .cache import GenerationCache
+from .finish import SiteFacts, finish_page
 from .project import Project
 from .staging import BuildLock, LockTimeout, Staging
 from .tree import restore
 
 log = logging.getLogger("mkdocs.plugins.explainer")
-titles = {section.slug: section.title for section in SECTIONS}
 
 
 class ExplainerConfig(base.Config):
@@ -69,8 +63,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.cache: GenerationCache | None = None
         self.indexer = SearchIndexer()
         self.site: SiteConfig | None = None  # the last good inputs, kept while serving
-        self.stories: dict[str, Story] = {}
-        self.people: dict[str, Person] = {}
+        self.facts: SiteFacts | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance alive across `serve` rebuilds.
@@ -105,8 +98,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             log.error(message + "\nServing the last good pages until this is fixed.")
             return config
         self.problems, self.previous = [], stats.previous
-        self.site, self.stories = site, {story.id: story for story in newsroom.stories}
-        self.people = {person.id: person for person in newsroom.people}
+        self.site = site
         log.info(
             "explainer: %d page(s) written, %d unchanged, %d removed in %.2f s",
             stats.written,
@@ -119,6 +111,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if site.url and not self.serving:
             config.site_url = str(site.url)
         config.theme["language"] = site.language
+        self.facts = SiteFacts.of(site, newsroom, config.site_url or None)
         if not self.serving and not self.dirty:
             self.staging, left = Staging.begin(Path(config.site_dir))
             for problem in left:
@@ -128,28 +121,14 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def on_page_context(self, context: dict, *, page: Any, config: Any, nav: Any) -> dict:
         context["explainer_problems"] = [str(p) for p in self.problems]
-        if self.site is not None:
-            story = self.stories.get(page.meta.get("story", ""))
-            section = page.meta.get("section")
-            title = self.site.title
-            if story is not None:
-                title = story.title if section == "index" else f"{titles[section]}: {story.title}"
-            story_url = None
-            if story is not None and config.site_url:
-                story_url = urljoin(config.site_url, f"{story_dir(story.id)}/")
-            person = self.people.get(page.meta.get("person", ""))
-            if person is not None:
-                title = page.meta.get("title") or person.name
-            context["explainer_meta"] = page_metadata(
-                self.site, story, section, page.canonical_url, story_url, title, person
-            )
         return context
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
-        return drop_checkbox_autocomplete(output)
+        """The post-build step's work on each page, as MkDocs writes it."""
+        return finish_page(output, page.file.dest_uri, self.facts)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
-        return drop_checkbox_autocomplete(output_content)  # 404.html, as above
+        return finish_page(output_content, template_name, self.facts)  # 404.html
 
     def on_post_build(self, *, config: Any) -> None:
         if self.serving:

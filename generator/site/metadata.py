@@ -1,6 +1,6 @@
 """What search engines and social cards read: schema.org JSON-LD and OpenGraph.
 
-Plain data built from the models; `theme/overrides/main.html` writes it into
+Plain data built from the models; `builders/finish.py` writes it into
 each page's head (JSON-LD through Jinja's `tojson`, which escapes `<`, `>` and
 `&`, so no string from a digest can close the script element).
 """

@@ -23,6 +23,11 @@ def assets_dir() -> Path:
     return theme_dir() / "assets"
 
 
+def metadata_dir() -> Path:
+    """The head every page gets (JSON-LD, OpenGraph, feed links), whichever the builder."""
+    return theme_dir() / "metadata"
+
+
 def overrides_dir() -> Path:
     return theme_dir() / "overrides"
 

@@ -1,0 +1,167 @@
+"""The post-build step: what readers and search engines get, added to any builder's site.
+
+A builder (MkDocs, ProperDocs, Zensical) turns the generated Markdown tree into
+HTML. Everything our site adds to that HTML is done here, from the built pages and
+the stories, so that every builder's site gets it and nothing is written twice:
+
+- each page's head: JSON-LD, OpenGraph and Twitter tags, the canonical address and
+  the feed links (`theme/metadata/head.html.j2`), chosen by the page's address
+  (`stories/<id>/<section>/`, `people/<id>/`, or a page of the site);
+- the HTML fixes (`site.html_fixes`);
+- a sitemap, where the builder wrote none;
+- the Pagefind search index.
+
+The MkDocs plugin calls `finish_page` as each page is written; `finish_site` goes
+through a finished site folder (`explainer build --with zensical`). A page that
+already has our head is left as it is, so running the step twice changes nothing.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urljoin
+from xml.sax.saxutils import escape as xml_escape
+
+import jinja2
+
+from ..digest.schema import SiteConfig, Story
+from ..site import theme
+from ..site.catalog import Newsroom, Person
+from ..site.feeds import ATOM, JSON_FEED
+from ..site.html_fixes import drop_checkbox_autocomplete
+from ..site.metadata import page_metadata
+from ..site.pages import SECTIONS
+from ..site.paths import PEOPLE_DIR, STORIES_DIR, story_dir
+from ..site.search import index_for_search
+
+HEAD_MARK = '<meta property="og:type"'
+"""Our head is in a page that has this: the step has run on it."""
+SECTION_TITLES = {section.slug: section.title for section in SECTIONS}
+
+
+@dataclass(frozen=True)
+class SiteFacts:
+    """What the step needs to know of the site: its settings, stories and people."""
+
+    site: SiteConfig
+    stories: dict[str, Story]
+    people: dict[str, Person]
+    base_url: str | None
+    """Where the site is published, ending in `/`; None while previewing."""
+    head: jinja2.Template = field(repr=False, compare=False)
+
+    @classmethod
+    def of(cls, site: SiteConfig, newsroom: Newsroom, base_url: str | None) -> SiteFacts:
+        env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(theme.metadata_dir())),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        base = base_url.rstrip("/") + "/" if base_url else None
+        return cls(
+            site,
+            {story.id: story for story in newsroom.stories},
+            {person.id: person for person in newsroom.people},
+            base,
+            env.get_template("head.html.j2"),
+        )
+
+
+def address_of(path: str) -> str:
+    """The address of a built file: `stories/x/quotes/index.html` -> `stories/x/quotes/`."""
+    return path[: -len("index.html")] if path.endswith("index.html") else path
+
+
+def page_head(facts: SiteFacts, path: str, has_canonical: bool) -> str:
+    """Our head for the built file at `path` (relative to the site folder)."""
+    address = address_of(path)
+    parts = [p for p in address.split("/") if p]
+    site = facts.site
+    story = person = section = None
+    title = site.title
+    if len(parts) >= 2 and parts[0] == STORIES_DIR and parts[1] in facts.stories:
+        story = facts.stories[parts[1]]
+        section = parts[2] if len(parts) > 2 and parts[2] in SECTION_TITLES else "index"
+        title = story.title if section == "index" else f"{SECTION_TITLES[section]}: {story.title}"
+    elif len(parts) >= 2 and parts[0] == PEOPLE_DIR and parts[1] in facts.people:
+        person = facts.people[parts[1]]
+        number = parts[2] if len(parts) > 2 and parts[2].isdigit() else None
+        title = f"{person.name}: page {number}" if number else person.name
+    url = urljoin(facts.base_url, address) if facts.base_url else None
+    story_url = urljoin(facts.base_url, f"{story_dir(story.id)}/") if story and url else None
+    meta = page_metadata(site, story, section, url, story_url, title, person)
+    up = posixpath.relpath(".", posixpath.dirname(path) or ".")
+    feeds = (
+        {"atom": posixpath.normpath(posixpath.join(up, ATOM)),
+         "json": posixpath.normpath(posixpath.join(up, JSON_FEED))}
+        if site.url
+        else None
+    )  # fmt: skip
+    return facts.head.render(meta=meta, feeds=feeds, canonical=None if has_canonical else url)
+
+
+def finish_page(html: str, path: str, facts: SiteFacts | None) -> str:
+    """One built page, finished: the HTML fixes, and our head where it has none yet."""
+    html = drop_checkbox_autocomplete(html)
+    if facts is None or HEAD_MARK in html:
+        return html
+    end = html.find("</head>")
+    if end < 0:
+        return html
+    head = page_head(facts, path, '<link rel="canonical"' in html[:end])
+    return html[:end] + head + html[end:]
+
+
+@dataclass
+class Finished:
+    pages: int = 0
+    changed: int = 0
+    sitemap: bool = False
+
+
+def finish_site(
+    site_dir: Path, facts: SiteFacts, progress: Callable[[str], None] | None = None
+) -> Finished:
+    """Every page of a built site finished, a sitemap where there is none, and the
+    search index."""
+    done = Finished()
+    pages = sorted(site_dir.rglob("*.html"))
+    for page in pages:
+        path = page.relative_to(site_dir).as_posix()
+        if path.startswith(("pagefind/", "assets/")):
+            continue
+        done.pages += 1
+        text = page.read_text(encoding="utf-8")
+        finished = finish_page(text, path, facts)
+        if finished != text:
+            page.write_text(finished, encoding="utf-8")
+            done.changed += 1
+    if facts.base_url and not (site_dir / "sitemap.xml").exists():
+        write_sitemap(site_dir, pages, facts.base_url)
+        done.sitemap = True
+    if progress:
+        progress(f"{done.changed} of {done.pages} page(s) finished; building the search index")
+    index_for_search(site_dir)
+    return done
+
+
+def write_sitemap(site_dir: Path, pages: list[Path], base_url: str) -> None:
+    """A sitemap of every page (sitemaps.org 0.9), for a builder that writes none."""
+    urls = sorted(
+        urljoin(base_url, address_of(page.relative_to(site_dir).as_posix()))
+        for page in pages
+        if page.name == "index.html"
+        and not page.relative_to(site_dir).as_posix().startswith(("pagefind/", "assets/"))
+    )
+    entries = "".join(f"  <url><loc>{xml_escape(url)}</loc></url>\n" for url in urls)
+    (site_dir / "sitemap.xml").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        f"{entries}</urlset>\n",
+        encoding="utf-8",
+    )
