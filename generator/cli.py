@@ -16,6 +16,7 @@ import yaml
 from pydantic import BaseModel
 
 from . import actors_command
+from .builders.build import BUILDERS, BuildFailed, build_with
 from .builders.project import Project
 from .builders.staging import BuildLock, LockTimeout
 from .digest.loading import InputError, Problem, read_digest
@@ -210,13 +211,15 @@ def _check_draft(
     return resolve(draft, register)[1] if draft is not None else problems
 
 
-def cmd_build(project: Project, args: argparse.Namespace) -> int:
+def cmd_generate(project: Project, args: argparse.Namespace) -> int:
     lock = BuildLock(project.root)
     try:
-        lock.acquire(on_wait=lambda message: print(f"explainer build: {message}", file=sys.stderr))
+        lock.acquire(
+            on_wait=lambda message: print(f"explainer generate: {message}", file=sys.stderr)
+        )
         _, _, stats = project.generate()
     except LockTimeout as error:
-        print(f"explainer build: {error}", file=sys.stderr)
+        print(f"explainer generate: {error}", file=sys.stderr)
         return 1
     except InputError as error:
         _report(error.problems)
@@ -227,6 +230,22 @@ def cmd_build(project: Project, args: argparse.Namespace) -> int:
         f"{project.output_dir}: {stats.written} written, {stats.unchanged} unchanged, "
         f"{stats.removed} removed"
     )
+    return 0
+
+
+def cmd_build(project: Project, args: argparse.Namespace) -> int:
+    def say(message: str) -> None:
+        print(f"explainer build: {message}", file=sys.stderr)
+
+    try:
+        build_with(project, args.config.resolve(), args.builder, say)
+    except (BuildFailed, LockTimeout) as error:
+        say(f"{error}; the last site is unchanged")
+        return 1
+    except InputError as error:
+        _report(error.problems)
+        say("nothing was built; the last site is unchanged")
+        return 1
     return 0
 
 
@@ -293,8 +312,21 @@ def parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("paths", nargs="*", help="digests to check (default: all of content/)")
     validate.set_defaults(run=cmd_validate)
-    build = commands.add_parser("build", help="write the generated Markdown tree without MkDocs")
+    build = commands.add_parser(
+        "build", help="build the site: generate, run a builder, finish every page, swap it in"
+    )
+    build.add_argument(
+        "--with",
+        dest="builder",
+        choices=BUILDERS,
+        default="mkdocs",
+        help="the builder (default: mkdocs)",
+    )
     build.set_defaults(run=cmd_build)
+    generate = commands.add_parser(
+        "generate", help="write the generated Markdown tree only (for a builder run by hand)"
+    )
+    generate.set_defaults(run=cmd_generate)
     new = commands.add_parser(
         "new", help="start a digest: content/<story-id>.yml with every section"
     )

@@ -17,6 +17,7 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import ClassVar
 
 from playwright.sync_api import sync_playwright
 
@@ -36,14 +37,35 @@ VNU = NPM_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    headers_to_send: ClassVar[dict[str, str]] = {}
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
+    def end_headers(self) -> None:
+        for name, value in self.headers_to_send.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+
+def site_headers(site: Path) -> dict[str, str]:
+    """The headers the site's `_headers` file asks for on every page (its `/*` block)."""
+    headers, block = {}, None
+    for line in (site / "_headers").read_text(encoding="utf-8").splitlines():
+        if line.startswith("/"):
+            block = line.strip()
+        elif block == "/*" and ":" in line and line.startswith(" "):
+            name, value = line.strip().split(":", 1)
+            headers[name] = value.strip()
+    return headers
+
 
 @contextmanager
-def serve_directory(root: Path) -> Iterator[str]:
-    """Serve `root` on a free loopback port; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(root))
+def serve_directory(root: Path, headers: dict[str, str] | None = None) -> Iterator[str]:
+    """Serve `root` on a free loopback port, sending `headers` with every response;
+    yields the base URL."""
+    handler_class = type("_Handler", (_QuietHandler,), {"headers_to_send": headers or {}})
+    handler = functools.partial(handler_class, directory=str(root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -159,3 +181,19 @@ def run_axe(page: object) -> list[dict]:
         }
         for v in result["violations"]
     ]
+
+
+def axe_violations(browser: object, base: str, paths: list[str]) -> dict[str, list[dict]]:
+    """axe-core's violations on each page in the light and the dark scheme, by page."""
+    found = {}
+    for scheme in ("light", "dark"):
+        context = browser.new_context(color_scheme=scheme)
+        page = context.new_page()
+        for path in paths:
+            page.goto(base + path)
+            page.wait_for_load_state("networkidle")
+            violations = run_axe(page)
+            if violations:
+                found[f"{scheme} {path}"] = violations
+        context.close()
+    return found

@@ -38,10 +38,24 @@ def check_site(site: Path) -> None:
 
 
 def test_zensical_builds_the_generated_tree(project: Path) -> None:
-    assert explainer("build", cwd=project).returncode == 0
+    """By hand: the tree generated, then Zensical run on it."""
+    assert explainer("generate", cwd=project).returncode == 0
     result = run([tool("zensical"), "build"], project)
     assert result.returncode == 0, result.stdout + result.stderr
     check_site(project / "site")
+
+
+def test_a_zensical_build_that_fails_leaves_the_last_site(project: Path) -> None:
+    assert explainer("build", "--with", "zensical", cwd=project).returncode == 0
+    before = (project / "site" / "index.html").read_bytes()
+    digest = project / "content" / f"{STORY_ID}.yml"
+    digest.write_text(digest.read_text(encoding="utf-8").replace("extent: full", "extent: all"))
+    result = explainer("build", "--with", "zensical", cwd=project)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "'all' is not allowed" in result.stderr
+    assert "nothing was built; the last site is unchanged" in result.stderr
+    assert (project / "site" / "index.html").read_bytes() == before
+    assert not list(project.glob(".site.staging-*")) and not list(project.glob(".explainer-*"))
 
 
 def test_properdocs_runs_the_plugin(project: Path) -> None:
@@ -91,3 +105,18 @@ def test_the_blocks_main_html_fills_are_in_materials_base_template() -> None:
     ours = (OVERRIDES / "main.html").read_text(encoding="utf-8")
     for block in re.findall(r"{%-? block (\w+)", ours):
         assert re.search(rf"{{% block {block} %}}", base), f"Material's base.html lost `{block}`"
+
+
+def test_the_publishing_workflow_builds_checks_and_uploads_the_site() -> None:
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text())
+    steps = workflow["jobs"]["build"]["steps"]
+    commands = [step.get("run", "") for step in steps]
+    assert any(".venv/bin/explainer validate" in c for c in commands)
+    assert any(c.startswith(".venv/bin/explainer build") for c in commands)
+    [upload] = [s for s in steps if s.get("uses", "").startswith("actions/upload-pages-artifact")]
+    assert upload["with"]["path"] == "site"
+    [cache] = [s for s in steps if s.get("uses", "").startswith("actions/cache")]
+    assert cache["with"]["path"] == "generated"
+    assert workflow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages")

@@ -103,7 +103,7 @@ def test_a_tag_without_letters_is_refused(project: Path) -> None:
 def test_a_failed_write_puts_the_generated_tree_back(project: Path) -> None:
     """A file that cannot be written mid-way through generating (here a file stands
     where a folder must go) leaves the tree as it was, with a message, no traceback."""
-    assert explainer("build", cwd=project).returncode == 0
+    assert explainer("generate", cwd=project).returncode == 0
     people = project / "generated" / "people"
     for path in sorted(people.rglob("*"), reverse=True):
         path.rmdir() if path.is_dir() else path.unlink()
@@ -111,7 +111,7 @@ def test_a_failed_write_puts_the_generated_tree_back(project: Path) -> None:
     people.write_text("in the way", encoding="utf-8")
     before = tree_digest(project / "generated")
     write_variant(project, "title: Wagner’s", "title: Changed, Wagner’s")  # index.md changes
-    result = explainer("build", cwd=project)
+    result = explainer("generate", cwd=project)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert re.search(
         r"generated/people\S*: cannot write the generated tree \(Not a directory\)", result.stderr

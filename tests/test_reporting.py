@@ -21,7 +21,7 @@ from bs4 import BeautifulSoup
 from generator.digest.loading import read_digest
 from generator.digest.schema import replace_at
 
-from .browser import chromium, nu_errors, run_axe, serve_directory
+from .browser import axe_violations, chromium, nu_errors, serve_directory
 from .conftest import ROOT, explainer, mkdocs, page, project_with
 
 REPORTING = Path(__file__).parent / "fixtures" / "reporting"
@@ -369,18 +369,8 @@ PAGES = [f"stories/{story}/{section}" for story in STORIES
 def test_the_example_site_passes_axe_in_both_schemes_and_the_nu_checker(built: Path) -> None:
     pages = [p for p in PAGES if (built / p / "index.html").is_file()]
     assert len(pages) >= 20
-    found = {}
     with chromium() as browser, serve_directory(built) as base:
-        for scheme in ("light", "dark"):
-            context = browser.new_context(color_scheme=scheme)
-            tab = context.new_page()
-            for path in pages:
-                tab.goto(base + path)
-                tab.wait_for_load_state("networkidle")
-                violations = run_axe(tab)
-                if violations:
-                    found[f"{scheme} {path}"] = violations
-            context.close()
+        found = axe_violations(browser, base, pages)
         # screenshots for people to look at (test-output/screenshots/)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         tab = browser.new_page(viewport={"width": 1280, "height": 900})

@@ -107,13 +107,13 @@ def test_hedges_stay_visible(site: Path) -> None:
         assert hedge in summary
 
 
-def test_explainer_build_writes_the_tree_mkdocs_uses(project: Path) -> None:
-    result = explainer("build", cwd=project)
+def test_explainer_generate_writes_the_tree_mkdocs_uses(project: Path) -> None:
+    result = explainer("generate", cwd=project)
     assert result.returncode == 0, result.stderr
     generated = project / "generated"
     assert (generated / BASE / "quotes.md").is_file()
     first = {p: p.stat().st_mtime_ns for p in generated.rglob("*.md")}
-    again = explainer("build", cwd=project)
+    again = explainer("generate", cwd=project)
     assert "0 written" in again.stdout
     assert {p: p.stat().st_mtime_ns for p in generated.rglob("*.md")} == first
     front = (generated / BASE / "quotes.md").read_text(encoding="utf-8").split("---")[1]

@@ -9,7 +9,10 @@ the stories, so that every builder's site gets it and nothing is written twice:
   (`stories/<id>/<section>/`, `people/<id>/`, or a page of the site);
 - the HTML fixes (`site.html_fixes`);
 - a sitemap, where the builder wrote none;
-- the Pagefind search index.
+- the Pagefind search index;
+- `_headers`: the HTTP headers a host should send (a Content-Security-Policy with
+  the hashes of the builder's few inline scripts, and caching of hashed files), in the
+  format Netlify and Cloudflare Pages read; README lists them for other hosts.
 
 The MkDocs plugin calls `finish_page` as each page is written; `finish_site` goes
 through a finished site folder (`explainer build --with zensical`). A page that
@@ -18,7 +21,10 @@ already has our head is left as it is, so running the step twice changes nothing
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import posixpath
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +37,7 @@ from ..digest.schema import SiteConfig, Story
 from ..site import theme
 from ..site.catalog import Newsroom, Person
 from ..site.feeds import ATOM, JSON_FEED
-from ..site.html_fixes import drop_checkbox_autocomplete
+from ..site.html_fixes import mend
 from ..site.metadata import page_metadata
 from ..site.pages import SECTIONS
 from ..site.paths import PEOPLE_DIR, STORIES_DIR, story_dir
@@ -107,7 +113,7 @@ def page_head(facts: SiteFacts, path: str, has_canonical: bool) -> str:
 
 def finish_page(html: str, path: str, facts: SiteFacts | None) -> str:
     """One built page, finished: the HTML fixes, and our head where it has none yet."""
-    html = drop_checkbox_autocomplete(html)
+    html = mend(html)
     if facts is None or HEAD_MARK in html:
         return html
     end = html.find("</head>")
@@ -125,10 +131,13 @@ class Finished:
 
 
 def finish_site(
-    site_dir: Path, facts: SiteFacts, progress: Callable[[str], None] | None = None
+    site_dir: Path,
+    facts: SiteFacts,
+    progress: Callable[[str], None] | None = None,
+    inline_styles: bool = False,
 ) -> Finished:
-    """Every page of a built site finished, a sitemap where there is none, and the
-    search index."""
+    """Every page of a built site finished, a sitemap where there is none, the search
+    index and the headers file (`inline_styles`: see `security_policy`)."""
     done = Finished()
     pages = sorted(site_dir.rglob("*.html"))
     for page in pages:
@@ -147,7 +156,66 @@ def finish_site(
     if progress:
         progress(f"{done.changed} of {done.pages} page(s) finished; building the search index")
     index_for_search(site_dir)
+    write_headers(site_dir, inline_styles)
     return done
+
+
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.DOTALL | re.IGNORECASE)
+_DATA_TYPE = re.compile(r"""\btype\s*=\s*["']?application/(?:ld\+)?json""", re.IGNORECASE)
+
+
+def inline_script_hashes(site_dir: Path) -> list[str]:
+    """`'sha256-...'` of every distinct inline script the site's pages run (data blocks
+    such as JSON-LD are not run, and need none)."""
+    found = set()
+    for page in site_dir.rglob("*.html"):
+        for attributes, body in _SCRIPT.findall(page.read_text(encoding="utf-8")):
+            if "src=" in attributes or _DATA_TYPE.search(attributes) or not body.strip():
+                continue
+            digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
+            found.add(f"'sha256-{digest}'")
+    return sorted(found)
+
+
+def security_policy(site_dir: Path, inline_styles: bool = False) -> str:
+    """The Content-Security-Policy the site passes: its own files only, no inline script
+    but the builder's own (by hash), WebAssembly for the search, no plugins or frames.
+    `inline_styles` for a builder whose script adds style elements (Zensical's)."""
+    scripts = " ".join(["'self'", "'wasm-unsafe-eval'", *inline_script_hashes(site_dir)])
+    return "; ".join(
+        [
+            "default-src 'self'",
+            f"script-src {scripts}",
+            "style-src 'self' 'unsafe-inline'" if inline_styles else "style-src 'self'",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+        ]
+    )
+
+
+HASHED = ("/assets/javascripts/bundle.*", "/assets/stylesheets/*", "/pagefind/fragment/*",
+          "/pagefind/index/*")  # fmt: skip
+"""Files whose names change with their content: cached for a year, never revalidated."""
+
+
+def write_headers(site_dir: Path, inline_styles: bool = False) -> None:
+    """`_headers`: what a host should send with the site (Netlify, Cloudflare Pages)."""
+    lines = [
+        "# HTTP headers for this site, written by `explainer build` (README: Publishing).",
+        "/*",
+        f"  Content-Security-Policy: {security_policy(site_dir, inline_styles)}",
+        "  X-Content-Type-Options: nosniff",
+        "  Referrer-Policy: strict-origin-when-cross-origin",
+        "  Cache-Control: public, max-age=0, must-revalidate",
+    ]
+    for pattern in HASHED:
+        lines += [pattern, "  Cache-Control: public, max-age=31536000, immutable"]
+    (site_dir / "_headers").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def write_sitemap(site_dir: Path, pages: list[Path], base_url: str) -> None:

@@ -29,7 +29,7 @@ from ..digest.schema import SiteConfig
 from ..site import theme
 from ..site.search import SearchIndexer, index_for_search
 from .cache import GenerationCache
-from .finish import SiteFacts, finish_page
+from .finish import SiteFacts, finish_page, write_headers
 from .project import Project
 from .staging import BuildLock, LockTimeout, Staging
 from .tree import restore
@@ -137,6 +137,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             self._release()
         else:
             index_for_search(Path(config.site_dir))
+            write_headers(Path(config.site_dir))
         self.built = True
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -1,4 +1,7 @@
-"""Mending the theme's HTML where no template block reaches.
+"""Mending the builders' HTML where no template block reaches.
+
+Zensical writes `aria-hidden="true"` on the label of its drawer overlay; HTML does
+not allow it on a label tied to a control, so it is dropped the same way.
 
 Material writes `autocomplete="off"` on its drawer and search toggles (to stop
 Firefox restoring their state), but HTML allows `autocomplete` only on text-like
@@ -51,19 +54,37 @@ def _write_tag(name: str, attrs: list[tuple[str, str | None]]) -> str:
     return f"<{' '.join(parts)}>"
 
 
-def drop_checkbox_autocomplete(html: str) -> str:
-    """`html` with the `autocomplete` attribute removed from every checkbox input."""
+def _drop_attribute(html: str, element: str, attribute: str, when) -> str:
+    """`html` without `attribute` on each `element` start tag whose attributes (a dict of
+    lower-cased values) satisfy `when`."""
     pieces: list[str] = []
     done = 0
-    at = html.find("<input")
+    opening = f"<{element}"
+    at = html.find(opening)
     while at != -1:
         tag = _start_tag(html, at)
         if tag is not None:
             name, attrs, text = tag
-            kinds = {key: (value or "").lower() for key, value in attrs}
-            if name == "input" and kinds.get("type") == "checkbox" and "autocomplete" in kinds:
-                kept = [(key, value) for key, value in attrs if key != "autocomplete"]
+            values = {key: (value or "").lower() for key, value in attrs}
+            if name == element and attribute in values and when(values):
+                kept = [(key, value) for key, value in attrs if key != attribute]
                 pieces += [html[done:at], _write_tag(name, kept)]
                 done = at + len(text)
-        at = html.find("<input", at + 1)
+        at = html.find(opening, at + 1)
     return "".join(pieces) + html[done:] if pieces else html
+
+
+def drop_checkbox_autocomplete(html: str) -> str:
+    """`html` with the `autocomplete` attribute removed from every checkbox input."""
+    return _drop_attribute(html, "input", "autocomplete", lambda a: a.get("type") == "checkbox")
+
+
+def drop_hidden_control_labels(html: str) -> str:
+    """`html` without `aria-hidden` on a `<label for=...>`: Zensical hides its drawer
+    overlay's label so, which HTML forbids on a label tied to a control."""
+    return _drop_attribute(html, "label", "aria-hidden", lambda a: "for" in a)
+
+
+def mend(html: str) -> str:
+    """Every fix above, on one built page."""
+    return drop_hidden_control_labels(drop_checkbox_autocomplete(html))
