@@ -34,6 +34,7 @@ from xml.sax.saxutils import escape as xml_escape
 import jinja2
 
 from ..digest.schema import SiteConfig, Story
+from ..parallel import fork_map
 from ..site import theme
 from ..site.catalog import Newsroom, Person
 from ..site.feeds import ATOM, JSON_FEED
@@ -123,6 +124,10 @@ def finish_page(html: str, path: str, facts: SiteFacts | None) -> str:
     return html[:end] + head + html[end:]
 
 
+_NOT_OURS = ("pagefind/", "assets/")
+"""Folders of the search index and the theme's files: no pages of the site."""
+
+
 @dataclass
 class Finished:
     pages: int = 0
@@ -138,18 +143,17 @@ def finish_site(
 ) -> Finished:
     """Every page of a built site finished, a sitemap where there is none, the search
     index and the headers file (`inline_styles`: see `security_policy`)."""
-    done = Finished()
     pages = sorted(site_dir.rglob("*.html"))
-    for page in pages:
-        path = page.relative_to(site_dir).as_posix()
-        if path.startswith(("pagefind/", "assets/")):
-            continue
-        done.pages += 1
+    ours = [p for p in pages if not p.relative_to(site_dir).as_posix().startswith(_NOT_OURS)]
+
+    def finish_file(page: Path) -> bool:
         text = page.read_text(encoding="utf-8")
-        finished = finish_page(text, path, facts)
+        finished = finish_page(text, page.relative_to(site_dir).as_posix(), facts)
         if finished != text:
             page.write_text(finished, encoding="utf-8")
-            done.changed += 1
+        return finished != text
+
+    done = Finished(len(ours), sum(fork_map(finish_file, ours)))  # each page on its own
     if facts.base_url and not (site_dir / "sitemap.xml").exists():
         write_sitemap(site_dir, pages, facts.base_url)
         done.sitemap = True
