@@ -411,3 +411,28 @@ def test_a_draft_takes_the_register_id_of_an_actor_it_recognises(cast: Path) -> 
     assert data["quotes"][0]["speaker"] == "brandvik"
     checked = explainer("validate", str(digest.relative_to(cast)), cwd=cast)
     assert checked.returncode == 0, checked.stderr
+
+
+def test_merge_rewrites_ids_inside_joint_statements_and_relay_chains(cast: Path) -> None:
+    path = cast / RAIL
+    text = path.read_text(encoding="utf-8")
+    text = text.replace(
+        "    speaker: port-official\n",
+        "    speaker: [port-official, chancellor-brandvik]\n"
+        "    via: [velmark-ports-authority, chancellor-brandvik]\n",
+    )
+    text = text.replace(
+        "  - id: port-official\n",
+        "  - id: velmark-ports-authority\n    role: Relayed the official's words\n\n"
+        "  - id: port-official\n",
+    )
+    path.write_text(text, encoding="utf-8")
+    # the joint statement's words are still the article's; validate says only the duplicate
+    before = explainer("validate", cwd=cast)
+    assert all("looks like" in x for x in before.stderr.splitlines()[:-1]), before.stderr
+    assert explainer("actors", "merge", "chancellor-brandvik", "brandvik", cwd=cast).returncode == 0
+    after = path.read_text(encoding="utf-8")
+    assert "    speaker: [port-official, brandvik]\n" in after
+    assert "    via: [velmark-ports-authority, brandvik]\n" in after
+    assert "chancellor-brandvik" not in after
+    assert explainer("validate", str(path.relative_to(cast)), cwd=cast).returncode == 0
