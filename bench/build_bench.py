@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/build_bench.py [--sizes 10 100 1000] [--baseline 200]
                                           [--serve 1000] [--edits 5] [--keep DIR]
+                                          [--corpus seed|news]
 
 For each N: generation seconds (the plugin's own timing inside the build), full
 `mkdocs build` seconds, ms per built page, the generator's share of the build, peak
@@ -40,6 +41,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from bench.corpus import make_corpus
+from bench.news_corpus import make_news_corpus
 from tests.browser import fetch, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -114,6 +116,11 @@ class TreeMemory:
         return self.peak_kib
 
 
+CORPUS = "seed"
+"""`seed`: N copies of the seed story (bench/corpus.py); `news`: N stories of their own,
+with a vocabulary that grows with N (bench/news_corpus.py)."""
+
+
 def make_project(where: Path, count: int) -> Path:
     for name in PROJECT_FILES:
         source, target = ROOT / name, where / name
@@ -122,7 +129,11 @@ def make_project(where: Path, count: int) -> Path:
             shutil.copytree(source, target)
         else:
             shutil.copy2(source, target)
-    make_corpus(where / "content", count)
+    if CORPUS == "news":
+        distinct = make_news_corpus(where / "content", count)
+        print(f"    (news corpus of {count} stories: {distinct:,} distinct words)", flush=True)
+    else:
+        make_corpus(where / "content", count)
     return where
 
 
@@ -255,7 +266,12 @@ def main() -> int:
     )
     parser.add_argument("--edits", type=int, default=5)
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    parser.add_argument(
+        "--corpus", choices=["seed", "news"], default="seed", help="the stories (see CORPUS)"
+    )
     args = parser.parse_args()
+    global CORPUS
+    CORPUS = args.corpus
     work = args.keep or Path(tempfile.mkdtemp(prefix="explainer-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     header = (

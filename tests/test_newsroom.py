@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -206,3 +207,21 @@ def test_serve_cache_renders_the_same_pages_as_a_fresh_build(project: Path) -> N
     assert cached == fresh
     assert "Head of state" in cached["people/putin/index.md"]
     assert "Vladimir V. Putin" in cached[f"stories/{data['id']}/quotes.md"]
+
+
+def test_the_news_benchmark_corpus_is_valid_and_its_vocabulary_grows(tmp_path: Path) -> None:
+    """bench/news_corpus.py: stories of their own, valid, with new words as N grows."""
+    from bench.news_corpus import make_news_corpus
+
+    project = copy_project(tmp_path / "project")
+    shutil.rmtree(project / "content")
+    small = make_news_corpus(tmp_path / "small", 10)
+    distinct = make_news_corpus(project / "content", 40)
+    assert distinct > 2 * small  # 4x the stories: 2.5x the words (copies of one story: 1x)
+    result = explainer("validate", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert "40 story file(s) checked, no problems" in result.stdout
+    titles = {
+        yaml.safe_load(p.read_text("utf-8"))["title"] for p in (project / "content").glob("*.yml")
+    }
+    assert len(titles) == 40
