@@ -3,7 +3,7 @@
     .venv/bin/python bench/cast_bench.py                 # 1,000 / 5,000 / 20,000 actors
     .venv/bin/python bench/cast_bench.py --stories 1000  # and a site's load, with and without
 
-Part 1 makes N made-up people from 40 syllables (so surnames recur, and many names
+Part 1 makes N made-up people from 45 syllables (so surnames recur, and many names
 differ by a syllable: more like names than real news has, an upper bound), each with
 a full name and a surname-only short form, half of them register entries, and times
 `identity.find_matches` (median of 3). Part 2 loads a
@@ -25,52 +25,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.corpus import make_corpus
+from bench.news_corpus import SYLLABLES
 from generator.builders.project import Project
 from generator.digest.identity import Identity, find_matches
 from generator.digest.names import name_key
-
-SYLLABLES = [
-    "ka",
-    "lo",
-    "mi",
-    "ren",
-    "sa",
-    "to",
-    "vik",
-    "dan",
-    "el",
-    "or",
-    "us",
-    "an",
-    "ber",
-    "git",
-    "ho",
-    "ja",
-    "ne",
-    "pol",
-    "ras",
-    "ti",
-    "bru",
-    "cho",
-    "fe",
-    "gor",
-    "hal",
-    "ist",
-    "jun",
-    "kre",
-    "lut",
-    "mar",
-    "nov",
-    "pe",
-    "qui",
-    "sel",
-    "tam",
-    "ul",
-    "ve",
-    "wen",
-    "yar",
-    "zo",
-]
 
 
 def made_up_name(rng: random.Random) -> str:

@@ -76,6 +76,7 @@ SYLLABLES = [
     "cor",
     "dus",
 ]
+"""The syllables made-up words and names are made of (also `cast_bench.py`'s names)."""
 DISCOUNT, STRENGTH = 0.6, 20.0
 """Pitman-Yor parameters: the vocabulary grows about as the text's length to the 0.6."""
 

@@ -16,7 +16,7 @@ from .builders.staging import BuildLock, LockTimeout
 from .digest.identity import Identity, find_matches
 from .digest.loading import InputError, Problem
 from .digest.merge import Edit, Target, merge_digest, merge_entries, write_edits
-from .site.catalog import KIND_ORDER, Newsroom
+from .website.catalog import KIND_ORDER, Newsroom
 
 
 def _report(problems: list[Problem], why: str) -> int:

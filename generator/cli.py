@@ -23,7 +23,7 @@ from .digest.loading import InputError, Problem, read_digest
 from .digest.register import Register, load_register, resolve, use_register_ids
 from .digest.schema import SLUG_PATTERN, RegisteredActor, Story
 from .drafting import draft_article, draft_digest, slug
-from .site import theme
+from .website import theme
 
 SCHEMA_FILE = "story.schema.json"
 ACTOR_SCHEMA_FILE = "actor.schema.json"

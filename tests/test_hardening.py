@@ -16,8 +16,8 @@ import pytest
 import yaml
 
 from bench.corpus import make_corpus
-from generator.site.paths import address
-from generator.site.search import SearchIndexer
+from generator.website.paths import address
+from generator.website.search import SearchIndexer
 
 from .conftest import STORY_ID, explainer, mkdocs, run
 from .test_safety import DIGEST, tree_digest, write_variant
@@ -145,9 +145,9 @@ def test_reserved_names_are_refused_where_they_are_written(
 
 def test_two_pages_for_one_address_are_an_error_not_an_overwrite(tmp_path: Path) -> None:
     from generator.digest.schema import SiteConfig
-    from generator.site.catalog import Newsroom
-    from generator.site.pages import PathCollision, Renderer
-    from generator.site.theme import pages_dir
+    from generator.website.catalog import Newsroom
+    from generator.website.pages import PathCollision, Renderer
+    from generator.website.theme import pages_dir
 
     site = SiteConfig(title="Example", description="An example site")
     renderer = Renderer(pages_dir(), site, Newsroom([], [], []))

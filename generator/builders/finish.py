@@ -7,7 +7,7 @@ the stories, so that every builder's site gets it and nothing is written twice:
 - each page's head: JSON-LD, OpenGraph and Twitter tags, the canonical address and
   the feed links (`theme/metadata/head.html.j2`), chosen by the page's address
   (`stories/<id>/<section>/`, `people/<id>/`, or a page of the site);
-- the HTML fixes (`site.html_fixes`);
+- the HTML fixes (`website.html_fixes`);
 - a sitemap, where the builder wrote none;
 - the Pagefind search index;
 - `_headers`: the HTTP headers a host should send (a Content-Security-Policy with
@@ -35,14 +35,14 @@ import jinja2
 
 from ..digest.schema import SiteConfig, Story
 from ..parallel import fork_map
-from ..site import theme
-from ..site.catalog import Newsroom, Person
-from ..site.feeds import ATOM, JSON_FEED
-from ..site.html_fixes import mend
-from ..site.metadata import page_metadata
-from ..site.pages import SECTIONS
-from ..site.paths import PEOPLE_DIR, STORIES_DIR, story_dir
-from ..site.search import index_for_search
+from ..website import theme
+from ..website.catalog import Newsroom, Person
+from ..website.feeds import ATOM, JSON_FEED
+from ..website.html_fixes import mend
+from ..website.metadata import page_metadata
+from ..website.pages import SECTIONS
+from ..website.paths import PEOPLE_DIR, STORIES_DIR, story_dir
+from ..website.search import index_for_search
 
 HEAD_MARK = '<meta property="og:type"'
 """Our head is in a page that has this: the step has run on it."""

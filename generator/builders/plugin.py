@@ -26,8 +26,8 @@ from mkdocs.plugins import BasePlugin
 
 from ..digest.loading import InputError, Problem
 from ..digest.schema import SiteConfig
-from ..site import theme
-from ..site.search import SearchIndexer, index_for_search
+from ..website import theme
+from ..website.search import SearchIndexer, index_for_search
 from .cache import GenerationCache
 from .finish import SiteFacts, finish_page, write_headers
 from .project import Project

@@ -26,10 +26,10 @@ from ..digest.loading import (
 )
 from ..digest.register import Register, load_register, read_entry, resolve
 from ..digest.schema import SiteConfig
-from ..site import theme
-from ..site.catalog import Newsroom, build_newsroom
-from ..site.feeds import render_feeds
-from ..site.pages import PathCollision, render_site
+from ..website import theme
+from ..website.catalog import Newsroom, build_newsroom
+from ..website.feeds import render_feeds
+from ..website.pages import PathCollision, render_site
 from .cache import GenerationCache
 from .tree import TreeStats, write_tree
 

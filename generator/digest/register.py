@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..site.paths import PEOPLE_DIR, reserved_problem
+from ..website.paths import PEOPLE_DIR, reserved_problem
 from .loading import (
     REGISTER_DIR,
     Digest,

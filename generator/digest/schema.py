@@ -21,8 +21,8 @@ from pydantic import (
     StringConstraints,
 )
 
-from ..site.markup import link_allowed, markdown_links
-from ..site.paths import (
+from ..website.markup import link_allowed, markdown_links
+from ..website.paths import (
     MAX_TOPIC_LENGTH,
     PEOPLE_DIR,
     STORIES_DIR,
