@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import json
 import re
+import shutil
 import stat
 import sys
 import tempfile
@@ -22,7 +23,8 @@ from .builders.staging import BuildLock, LockTimeout
 from .digest.loading import InputError, Problem, read_digest
 from .digest.register import Register, load_register, resolve, use_register_ids
 from .digest.schema import SLUG_PATTERN, RegisteredActor, Story
-from .drafting import draft_article, draft_digest, slug
+from .drafting import Draft, NotAnArticle, draft_article, draft_digest, slug
+from .drafting.into import add_to_story
 from .website import theme
 
 SCHEMA_FILE = "story.schema.json"
@@ -122,7 +124,7 @@ def _read_article(article: Path) -> str:
     except OSError as error:
         raise ValueError(f"cannot read {article} ({error.strerror})") from None
     if not stat.S_ISREG(info.st_mode):
-        raise ValueError(f"{article} is not a regular file (expected a UTF-8 text file)")
+        raise ValueError(f"{article} is not a regular file (expected a UTF-8 text or HTML file)")
     if info.st_size > MAX_ARTICLE_BYTES:
         raise ValueError(
             f"{article} is {info.st_size:,} bytes (expected an article of at most "
@@ -141,7 +143,16 @@ def cmd_draft(project: Project, args: argparse.Namespace) -> int:
     except ValueError as error:
         print(f"explainer draft: {error}", file=sys.stderr)
         return 1
-    draft = draft_article(text)
+    try:
+        draft = draft_article(text)
+    except NotAnArticle as error:
+        print(f"explainer draft: {article} does not look like an article: {error}",
+              file=sys.stderr)  # fmt: skip
+        return 1
+    if args.outlet:
+        draft.outlet = args.outlet
+    if args.into:
+        return _draft_into(project, args, article, draft)
     story_id = args.id or slug(draft.title)[:60].strip("-")
     problem = _check_id(story_id)
     existing = _refuse_existing(project, story_id)
@@ -149,6 +160,7 @@ def cmd_draft(project: Project, args: argparse.Namespace) -> int:
         print(f"explainer draft: {problem or f'{existing} already exists; not overwriting it'}",
               file=sys.stderr)  # fmt: skip
         return 1
+    text = draft.text
     copy = project.content_dir / "articles" / f"{story_id}.txt"
     if copy.exists() and copy.read_text(encoding="utf-8") != text:
         print(f"explainer draft: {copy} already exists; not overwriting it", file=sys.stderr)
@@ -190,10 +202,67 @@ def cmd_draft(project: Project, args: argparse.Namespace) -> int:
     guesses = sum(q.guess for q in draft.quotes)
     print(
         f"wrote {target} ({len(draft.quotes)} quotes, {guesses} speaker(s) guessed, "
-        f"{len(draft.actors)} actors) and {copy}\n"
+        f"{len(data['actors'])} actors) and {copy}\n"
         f"next: `explainer validate {target}` lists what is left to write"
     )
     return 0
+
+
+def _draft_into(project: Project, args: argparse.Namespace, article: Path, draft: Draft) -> int:
+    """`explainer draft ARTICLE --into STORY`: the article added to a story as a source."""
+    target = project.content_dir / f"{args.into}.yml"
+    if not target.is_file():
+        print(f"explainer draft: there is no story {args.into!r} ({target} does not exist)",
+              file=sys.stderr)  # fmt: skip
+        return 1
+    try:
+        register = load_register(project.content_dir, project.display)
+    except InputError as error:
+        _report(error.problems)
+        return 1
+    original = target.read_text(encoding="utf-8")
+    data = draft_digest(draft, args.into, "", dt.date.today())
+    use_register_ids(data, register)
+    stem = f"{args.into}-{slug(draft.outlet or article.stem)}"[:80]
+    copy = project.content_dir / "articles" / f"{stem}.txt"
+    n = 2
+    while copy.exists() and copy.read_text(encoding="utf-8") != draft.text:
+        copy, n = copy.with_name(f"{stem}-{n}.txt"), n + 1
+    addition = add_to_story(original, data, f"articles/{copy.name}")
+    problems = _check_into(addition.text, target, project, register,
+                           {copy.name: draft.text})  # fmt: skip
+    if problems:
+        _report(problems)
+        print("explainer draft: the story would not validate with this article added, so "
+              "nothing was written", file=sys.stderr)  # fmt: skip
+        return 1
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    copy.write_text(draft.text, encoding="utf-8")
+    target.write_text(addition.text, encoding="utf-8")
+    print(
+        f"added source {addition.source_id!r} to {target}: {len(addition.added)} quotes "
+        f"({len(addition.linked)} linked as renderings of quotes the story has), "
+        f"{len(addition.skipped)} already there, {len(addition.new_actors)} new actors; "
+        f"the article is in {copy}\nnext: `explainer validate {target}`"
+    )
+    return 0
+
+
+def _check_into(text: str, target: Path, project: Project, register: Register,
+                articles: dict[str, str]) -> list[Problem]:  # fmt: skip
+    """The story with the addition, validated in a scratch copy of content/."""
+    shown = target.relative_to(project.root) if target.is_relative_to(project.root) else target
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        articles_dir = project.content_dir / "articles"
+        if articles_dir.is_dir():
+            shutil.copytree(articles_dir, folder / "articles")
+        (folder / "articles").mkdir(exist_ok=True)
+        for name, body in articles.items():
+            (folder / "articles" / name).write_text(body, encoding="utf-8")
+        (folder / target.name).write_text(text, encoding="utf-8")
+        story, problems = read_digest(folder / target.name, str(shown))
+    return resolve(story, register)[1] if story is not None else problems
 
 
 def _check_draft(
@@ -335,8 +404,16 @@ def parser() -> argparse.ArgumentParser:
     draft = commands.add_parser(
         "draft", help="draft a digest from a plain-text article: quotes, speakers, actors"
     )
-    draft.add_argument("article", help="the article as a UTF-8 text file")
+    draft.add_argument(
+        "article", help="the article: a UTF-8 text file (headline first) or a saved web page"
+    )
     draft.add_argument("--id", help="the story id (default: from the headline)")
+    draft.add_argument("--outlet", help="the publication, when the article does not say")
+    draft.add_argument(
+        "--into",
+        metavar="STORY",
+        help="add the article to an existing story as another source instead",
+    )
     draft.set_defaults(run=cmd_draft)
     actors_command.add_parser(commands)
     schema = commands.add_parser("schema", help="print the digest's JSON Schema")

@@ -73,6 +73,8 @@ def test_draft_scores_on_the_seed() -> None:
     assert result.returncode == 0, result.stderr
     scores = {}
     for line in result.stdout.splitlines():
+        if not line.startswith(("quote precision", "speaker accuracy")):
+            continue
         words = line.split()
         for name in ("precision", "recall", "accuracy"):
             if name in words:

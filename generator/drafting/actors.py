@@ -1,0 +1,278 @@
+"""Who the article is about: people (a name with something that says it is a person: a
+title, a role, an apposition, a verb of saying, the surname used alone), organisations,
+government bodies and media (a name with an institutional word, or a body that speaks),
+each with every spelling the article uses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from ..digest.names import name_key, slug
+from .names import (
+    FUNCTION_WORDS,
+    MEDIA_CONTEXT,
+    NAME,
+    NAME_RE,
+    ROLE_NOUNS,
+    is_title,
+    org_kind,
+)
+from .verbs import SAYING
+
+ROLE_RE = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
+
+
+@dataclass(eq=False)
+class DraftActor:
+    """Compared by identity: two actors with one name are still two until merged."""
+
+    name: str
+    kind: str
+    aliases: list[str] = field(default_factory=list)
+    described_as: list[str] = field(default_factory=list)
+    roles: set[str] = field(default_factory=set)
+
+    @property
+    def id(self) -> str:
+        return slug(self.name, max_length=60) or "item"
+
+    def names(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+    def add_name(self, name: str) -> None:
+        if name != self.name and name not in self.aliases:
+            self.aliases.append(name)
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+
+@dataclass
+class Mention:
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    titled: str  # the title words in front, if any ("Mr", "Prime Minister")
+
+
+def _strip(match: regex.Match, paragraph: int, text: str) -> Mention | None:
+    """A capitalised run without the sentence-initial words and titles in front."""
+    words = match.group(0).split()
+    start = match.start()
+    titles: list[str] = []
+    while words and (
+        words[0].lower() in FUNCTION_WORDS
+        or is_title(words[0])
+        or words[0].lower() in ROLE_NOUNS
+        or regex.fullmatch(r"\p{Lu}\p{Ll}*(?:-\p{Ll}+)+", words[0])  # Dad-of-two, Mum-to-be
+    ):
+        if is_title(words[0]):
+            titles.append(words[0])
+        elif titles:
+            break
+        start = text.index(words[0], start) + len(words[0])
+        words = words[1:]
+        while start < len(text) and text[start] == " ":
+            start += 1
+    end = match.end()
+    if words and regex.search(r"[’']s$", words[-1]):  # Marrow’s staff: the name is Marrow
+        words[-1] = words[-1][:-2]
+        end -= 2
+    if not words or not words[-1]:
+        return None
+    return Mention(paragraph, start, end, " ".join(words), " ".join(titles))
+
+
+OF_NAME = regex.compile(rf"\s+(?:of|for|on)\s+(?:the\s+)?{NAME}")
+
+
+def capitalised_runs(paragraphs: list[str]) -> list[Mention]:
+    """Every run of capitalised words; an institution's runs on through `of`, `for`
+    (`Harbour Authority of Nerrick`, `Ministry for the Sea`)."""
+    found = []
+    for index, text in enumerate(paragraphs):
+        for match in NAME_RE.finditer(text):
+            mention = _strip(match, index, text)
+            if mention is None:
+                continue
+            more = OF_NAME.match(text, mention.end)
+            if more and org_kind(mention.text) and not org_kind(more.group(0)):
+                mention.end = more.end()
+                mention.text = text[mention.start : mention.end]
+            if found and found[-1].paragraph == index and found[-1].end > mention.start:
+                continue  # the tail of an institution's name already taken
+            joined = found[-1] if found and found[-1].paragraph == index else None
+            if (
+                joined is not None and org_kind(mention.text) and not org_kind(joined.text)
+                and text[joined.end : mention.start] == " and "
+            ):  # fmt: skip
+                joined.end, joined.text = mention.end, text[joined.start : mention.end]
+                continue
+            found.append(mention)
+    return found
+
+
+@cache
+def _said_after() -> regex.Pattern:
+    return regex.compile(
+        rf"^,?\s+(?:[\p{{L}}’'-]+\s+){{0,1}}(?:{SAYING})\b"
+        rf"|^,\s+(?:the|a|an|his|her|its|their|who|\d+)\b[^,.;:]{{0,80}},\s+(?:{SAYING})\b"
+    )
+
+
+def _person_signals(mention: Mention, text: str, solo_surnames: set[str]) -> bool:
+    before = text[max(0, mention.start - 40) : mention.start]
+    after = text[mention.end : mention.end + 120]
+    if mention.titled:
+        return True
+    if regex.search(rf"\b(?:{ROLE_RE})s?\s*,?\s*$", before, regex.IGNORECASE):
+        return True
+    if regex.match(r",\s+(?:\d{1,3}|aged \d+|who|whose)\b", after):
+        return True
+    if regex.search(r"\p{Ll}{3,},\s*$", before) and regex.match(r",", after):
+        return True  # in apposition: "his running mate, Lene Kjærgaard, was"
+    if regex.match(rf",[^.;:]{{0,80}},\s+(?:{SAYING})\b", after) and not org_kind(mention.text):
+        return True  # "Hamid Qureshi-Lang, waiting at the station, said"
+    if regex.match(rf",\s+(?:the|a|an|his|her|its)\s+[^,.]{{0,60}}\b(?:{ROLE_RE})s?\b", after):
+        return True
+    if _said_after().match(after) and not org_kind(mention.text):
+        return True
+    if regex.search(rf"(?:\b(?:{SAYING})|according to|quoted|cited)\s*,?\s*$", before):
+        return True
+    return mention.text.split()[-1] in solo_surnames
+
+
+def find_actors(paragraphs: list[str]) -> list[DraftActor]:
+    """The article's actors, from its body paragraphs with the quotes blanked out."""
+    runs = capitalised_runs(paragraphs)
+    lowered = " ".join(paragraphs)
+    solo = {m.text for m in runs if len(m.text.split()) == 1}
+    actors: list[DraftActor] = []
+    by_key: dict[str, DraftActor] = {}
+
+    def add(name: str, kind: str) -> DraftActor:
+        key = name_key(name)
+        if key in by_key:
+            return by_key[key]
+        actor = DraftActor(name, kind)
+        actors.append(actor)
+        by_key[key] = actor
+        return actor
+
+    # organisations and media first: a name with an institutional word in it
+    for mention in runs:
+        text = paragraphs[mention.paragraph]
+        before = text[max(0, mention.start - 40) : mention.start]
+        words = mention.text.split()
+        kind = org_kind(mention.text)
+        if MEDIA_CONTEXT.search(before):
+            kind = "media"
+        if kind is None or (len(words) < 2 and kind != "media" and not words[0].isupper()):
+            continue
+        owner = words[0] if regex.search(r"[’']s$", words[0]) and len(words) > 2 else None
+        name = " ".join(words[1:]) if owner else mention.text
+        actor = _same_org(actors, name) or add(name, kind)
+        actor.add_name(mention.text)
+    # people: a name with a sign that it is a person's
+    for mention in runs:
+        text = paragraphs[mention.paragraph]
+        words = mention.text.split()
+        if org_kind(mention.text) or any(w.isupper() and len(w) > 1 for w in words):
+            continue
+        if any(mention.text in a.names() for a in actors if a.kind != "person"):
+            continue
+        surname = words[-1]
+        known = next((a for a in actors if a.kind == "person" and a.surname == surname), None)
+        if known is not None:
+            if len(words) >= 2:
+                known.add_name(mention.text)
+            _describe(known, mention, text)
+            continue
+        if len(words) < 2 and not mention.titled:
+            continue
+        while len(words) > 2 and regex.search(
+            rf"(?<!\p{{L}}){regex.escape(words[0].lower())}(?!\p{{L}})", lowered
+        ):
+            words = words[1:]  # "Economic Relations Zdenka Horvát": common words in front
+            mention.start = text.index(words[0], mention.start)
+            mention.text = " ".join(words)
+        if not _person_signals(mention, text, solo):
+            continue
+        if _place_like(mention, text):
+            continue
+        person = add(mention.text, "person")
+        _describe(person, mention, text)
+    _add_surnames(actors, runs)
+    return actors
+
+
+def _place_like(mention: Mention, text: str) -> bool:
+    before = text[max(0, mention.start - 12) : mention.start]
+    return bool(regex.search(r"\b(?:in|at|near|from|to|outside|across)\s+$", before)) and (
+        not mention.titled
+    )
+
+
+def _same_org(actors: list[DraftActor], name: str) -> DraftActor | None:
+    """An organisation already found under a shorter or longer form of this name."""
+    distinctive = {w for w in name.split() if not org_kind(w) and not w.endswith(("’s", "'s"))}
+    for actor in actors:
+        if actor.kind == "person":
+            continue
+        if name in actor.names():
+            return actor
+        theirs = {w for n in actor.names() for w in n.split() if not org_kind(w)}
+        if distinctive and distinctive <= theirs and org_kind(name) == org_kind(actor.name):
+            return actor
+    return None
+
+
+def _describe(person: DraftActor, mention: Mention, text: str) -> None:
+    """The words around a name that say who the person is: `harbour chief Ilse Marrow`,
+    `Ilse Marrow, the port's director,`."""
+    if mention.titled:
+        person.add_name(f"{mention.titled} {mention.text}")
+        person.roles.update(w.lower() for w in mention.titled.split())
+    before = text[max(0, mention.start - 60) : mention.start]
+    match = regex.search(
+        rf"((?:[\p{{L}}’'-]+\s+){{0,2}}(?:{ROLE_RE}))\s+$", before, regex.IGNORECASE
+    )
+    if match:
+        words = match.group(1)
+        first = words.split()[0]
+        if first.lower() in FUNCTION_WORDS:
+            words = " ".join(words.split()[1:])
+        if words and words not in person.described_as:
+            person.described_as.append(words)
+        person.roles.add(words.split()[-1].lower())
+    after = text[mention.end : mention.end + 100]
+    apposition = regex.match(r",\s+((?:the|a|an|his|her|its)\s+[^,.;:]{2,60}?),", after)
+    if apposition:
+        roles = regex.findall(rf"\b({ROLE_RE})s?\b", apposition.group(1), regex.IGNORECASE)
+        person.roles.update(r.lower() for r in roles)
+
+
+def _add_surnames(actors: list[DraftActor], runs: list[Mention]) -> None:
+    solo = {m.text for m in runs}
+    for person in (a for a in actors if a.kind == "person"):
+        if len(person.name.split()) > 1 and person.surname in solo:
+            person.add_name(person.surname)
+
+
+def mentions(text: str, actors: list[DraftActor]) -> list[tuple[int, int, DraftActor]]:
+    """(start, end, actor) of every mention of a known actor, longest names first."""
+    found: list[tuple[int, int, DraftActor]] = []
+    taken: list[tuple[int, int]] = []
+    spellings = sorted(((n, a) for a in actors for n in a.names()), key=lambda x: -len(x[0]))
+    for name, actor in spellings:
+        for match in regex.finditer(rf"(?<![\p{{L}}’']){regex.escape(name)}(?![\p{{L}}])", text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            taken.append((match.start(), match.end()))
+            found.append((match.start(), match.end(), actor))
+    return sorted(found, key=lambda m: m[0])

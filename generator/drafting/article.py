@@ -1,0 +1,333 @@
+"""An article as people have it (plain text with blank or single line breaks, or a saved
+web page) turned into its parts: headline, byline, outlet, date, image captions and
+credits, and the body's paragraphs."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import regex
+
+from ..digest.names import name_key
+from .names import NAME, ORG_WORD_RE, org_kind
+
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+MONTH_ABBREVIATIONS = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+_MONTH = rf"(?:{MONTHS}|(?:{MONTH_ABBREVIATIONS})\.?)"
+DATE_PATTERNS = (
+    rf"\b(?P<day>\d{{1,2}}) (?P<month>{_MONTH}),? (?P<year>\d{{4}})\b",
+    rf"\b(?P<month>{_MONTH}) (?P<day>\d{{1,2}}),? (?P<year>\d{{4}})\b",
+    r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b",
+)
+CREDIT = re.compile(
+    r"^(?:photo(?:graph)?|image|picture|pic|credit|illustration|video)s?\s*(?:credit)?\s*[:|]"
+    r"|\((?:photo|image|picture|credit)[^)]*\)\s*$"
+    r"|/\s*[\w .&-]+\s*(?:via [\w .&-]+)?$"
+    r"|\bvia (?:Getty|AP|AFP|Reuters|EPA|Shutterstock|[\w.-]+ Images)\b"
+    r"|\b(?:Getty Images|Shutterstock|Alamy|EPA-EFE|AP Photo|Reuters/)\b"
+    r"|^©",
+    re.IGNORECASE,
+)
+BOILERPLATE = re.compile(
+    r"^(?:read more|related|recommended|more on this|see also|sign up|subscribe|advertisement"
+    r"|share this|share on|click here|comments?\b|please let us know|follow us|follow [\w .’'-]+ on"
+    r"|copyright\b|©|all rights reserved|this article (?:was|has been)|listen to this|watch:"
+    r"|most read|trending|newsletter)",
+    re.IGNORECASE,
+)
+BYLINE = regex.compile(
+    rf"^(?i:by|written by|words by|reporting by)\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)"
+    r"(?:\s+in\s+[\p{Lu}][\p{L} .-]*?)?(?:\s*(?:,|\||—|–|-|for)\s*(?P<outlet>[^,|]+?))?\s*$",
+)
+STAFF_LINE = regex.compile(
+    rf"^(?P<names>{NAME})\s*(?:,|\|)\s*(?P<role>(?:[\p{{L}}-]+\s+){{0,3}}"
+    r"(?i:correspondent|editor|reporter|writer|journalist|staff|columnist|producer|"
+    r"reporters|contributor)|[^,|]+)$",
+)
+STAFF_BYLINE = regex.compile(
+    rf"^(?i:by)\s+(?P<outlet>{NAME})\s+(?i:staff|reporters|desk|newsroom)(?P<names>)$"
+)
+DATELINE = regex.compile(
+    r"^(?:[\p{Lu}][\p{Lu}\p{M} .’'-]+(?:,[^()/]{0,40}?)?\s*)?"
+    r"(?:\((?P<outlet>[\p{L}\d .&’'-]{2,40})\)\s*[—–-]+\s*"
+    r"|\.?\s*/(?P<outlet>[\p{L}\d .&’'-]{2,40})/\.?\s)"
+)
+COPYRIGHT = regex.compile(
+    r"^(?:copyright\s*)?(?:©\s*)?(?:(?P<year>\d{4})\s+(?P<outlet>[^.]+?)|(?P<outlet>[^.\d]+?)\s+\d{4})"
+    r"\s*(?:\.|$)",
+    regex.IGNORECASE,
+)
+REPORTING_BY = regex.compile(
+    rf"(?i:reporting|writing) by (?P<names>{NAME}(?:\s*(?:,|and)\s*{NAME})*)"
+)
+
+
+class NotAnArticle(ValueError):
+    """The input has no article text to draft from."""
+
+
+@dataclass
+class Article:
+    headline: str
+    paragraphs: list[str]  # the body, each paragraph on one line
+    authors: list[str] = field(default_factory=list)
+    outlet: str | None = None
+    date: dt.date | None = None
+    captions: list[tuple[str | None, str]] = field(default_factory=list)  # (caption, credit)
+    text: str = ""  # the plain text the digest's quotes are checked against
+    bylined: bool = False  # the article has a byline (its authors, or its staff)
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs, whether separated by blank lines or by single line breaks: a block of
+    lines that mostly end a sentence is one paragraph a line; a hard-wrapped block is
+    one paragraph."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    paragraphs: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        lines = [" ".join(line.split()) for line in block.split("\n") if line.strip()]
+        if not lines:
+            continue
+        ended = sum(1 for line in lines if re.search(r"[.!?…:\"”’»)]$", line))
+        if (len(lines) > 1 and ended / len(lines) >= 0.5) or _headed(lines):
+            paragraphs.extend(lines)
+        else:
+            paragraphs.append(" ".join(lines))
+    return paragraphs
+
+
+def _headed(lines: list[str]) -> bool:
+    """A block whose first line is a headline, byline or caption over other lines."""
+    return len(lines) > 1 and not re.search(r"[.,;:]$", lines[0]) and len(lines[0]) < 160
+
+
+def parse_date(text: str) -> dt.date | None:
+    for pattern in DATE_PATTERNS:
+        match = re.search(pattern, text)
+        if not match:
+            continue
+        month = match.group("month").rstrip(".")
+        try:
+            if month.isdigit():
+                number = int(month)
+            else:
+                number = next(
+                    i for i, name in enumerate(MONTHS.split("|"), 1) if name.startswith(month[:3])
+                )
+            return dt.date(int(match.group("year")), number, int(match.group("day")))
+        except (ValueError, StopIteration):
+            continue
+    return None
+
+
+def _is_byline(line: str) -> regex.Match | None:
+    if len(line) > 120:
+        return None
+    match = BYLINE.match(line)
+    if match:
+        return match
+    match = STAFF_LINE.match(line)
+    if (
+        match and not ORG_WORD_RE.search(match.group("names")) and len(line.split()) <= 10
+        and len(match.group("names").split()) >= 2 and not re.search(r"\d", line)
+    ):  # fmt: skip
+        return match
+    return STAFF_BYLINE.match(line)
+    return None
+
+
+JOB = re.compile(
+    r"correspondent|editor|reporter|writer|journalist|staff|columnist|producer|"
+    r"contributor|desk|\d|\bchief\b",
+    re.IGNORECASE,
+)
+
+
+def _read_byline(byline: regex.Match, article: Article) -> None:
+    """Authors and, where the byline names it, the outlet: `By NAME, OUTLET`,
+    `NAME | OUTLET`, `NAME, Political Correspondent`, `By OUTLET staff`."""
+    outlet = byline.groupdict().get("outlet") or byline.groupdict().get("role")
+    article.bylined = True
+    for name in _names(byline.group("names")):
+        if JOB.search(name):
+            continue
+        if org_kind(name) or name.split()[0].lower() == "the":
+            outlet = outlet or name
+        elif name not in article.authors:
+            article.authors.append(name)
+    if outlet:
+        staff = regex.match(r"(.+?)\s+(?:staff|desk|newsroom)$", outlet, regex.I)
+        outlet = staff.group(1) if staff else outlet
+        outlet = regex.split(r",\s*", outlet)[-1]
+    if outlet and not JOB.search(outlet) and not article.outlet:
+        article.outlet = outlet.strip()
+
+
+def _names(text: str) -> list[str]:
+    return [n.strip() for n in re.split(r"\s*(?:,|\band\b|&)\s*", text) if n.strip()]
+
+
+def read_text(text: str) -> Article:
+    """The parts of a plain-text article: the headline is its first line."""
+    paragraphs = split_paragraphs(text)
+    if not paragraphs:
+        raise NotAnArticle("there is no text in it")
+    article = Article(headline=paragraphs[0], paragraphs=[], text=text)
+    body: list[str] = []
+    pending_caption: str | None = None
+    for number, paragraph in enumerate(paragraphs[1:], 1):
+        near_top = number <= 6
+        byline = _is_byline(paragraph) if near_top and not body else None
+        if byline:
+            _read_byline(byline, article)
+            continue
+        if near_top and not body and len(paragraph) < 80 and parse_date(paragraph):
+            article.date = article.date or parse_date(paragraph)
+            if not re.search(r"[.!?]$", paragraph) or re.match(
+                r"(?:published|updated|posted|first published)", paragraph, re.I
+            ):
+                continue
+        if BOILERPLATE.match(paragraph):
+            _read_footer(paragraph, article)
+            continue
+        if CREDIT.search(paragraph) and len(paragraph) < 300 and not _quoted(paragraph):
+            caption, credit = _split_credit(paragraph)
+            article.captions.append((caption or pending_caption, credit))
+            pending_caption = None
+            continue
+        if near_top and not body and _is_caption(paragraph, paragraphs, number):
+            pending_caption = paragraph
+            continue
+        reporting = REPORTING_BY.search(paragraph)
+        if reporting and len(paragraph) < 200 and not _quoted(paragraph):
+            if not article.bylined:
+                article.authors.extend(n for n in _names(reporting.group("names"))
+                                       if n not in article.authors)  # fmt: skip
+            continue
+        if near_top and not body and _outlet_line(paragraph):
+            article.outlet = article.outlet or paragraph
+            continue
+        if near_top and not body and _author_line(paragraph, paragraphs, number):
+            article.authors.append(paragraph)
+            article.bylined = True
+            continue
+        dateline = DATELINE.match(paragraph) if not body else None
+        if dateline and not article.outlet:
+            article.outlet = dateline.group("outlet").strip()
+        body.append(paragraph)
+    article.paragraphs = body
+    if article.date is None:
+        article.date = next((d for p in body[:2] if (d := _dateline_date(p))), None)
+    if not article.outlet:
+        email = re.search(r"@([a-z0-9-]+)\.(?:com|org|net|co\.uk)\b", text)
+        if email:
+            article.outlet = email.group(1).title()
+    return article
+
+
+def _outlet_line(paragraph: str) -> bool:
+    """A line that is only the outlet's name: `The Ostravian Chronicle`."""
+    return (
+        len(paragraph.split()) <= 6 and org_kind(paragraph) == "media"
+        and bool(regex.fullmatch(NAME, regex.sub(r"^The\s+", "", paragraph)))
+    )  # fmt: skip
+
+
+def _author_line(paragraph: str, paragraphs: list[str], number: int) -> bool:
+    """A name alone on its line, over a line with the author's job: `Business
+    Correspondent, RVN News`."""
+    following = paragraphs[number + 1] if number + 1 < len(paragraphs) else ""
+    return (
+        2 <= len(paragraph.split()) <= 4 and bool(regex.fullmatch(NAME, paragraph))
+        and not org_kind(paragraph) and bool(JOB.search(following)) and len(following) < 80
+    )  # fmt: skip
+
+
+def _dateline_date(paragraph: str) -> dt.date | None:
+    head = paragraph[:80]
+    return parse_date(head) if DATELINE.match(paragraph) else None
+
+
+def _quoted(paragraph: str) -> bool:
+    return bool(re.search(r"[“”«»„]|(?:^|\s)[\"'‘]\w", paragraph))
+
+
+def _split_credit(line: str) -> tuple[str | None, str]:
+    match = re.search(
+        r"\s*(\((?:photo|image|picture|credit)[^)]*\)|(?:photo(?:graph)?|image|picture|credit)s?"
+        r"\s*:.*|[\w .&-]*/[\w .&-]+(?:via [\w .&-]+)?|©.*)$",
+        line,
+        re.IGNORECASE,
+    )
+    label = r"^\(?(?:photo(?:graph)?|image|picture|credit)s?\s*(?:credit)?\s*:\s*"
+    if match and match.start() > 0:
+        caption = line[: match.start()].strip() or None
+        return caption, regex.sub(label, "", match.group(1).strip(" ()"), flags=regex.I)
+    return None, regex.sub(label, "", line.strip(), flags=regex.I).rstrip(")")
+
+
+def _is_caption(paragraph: str, paragraphs: list[str], number: int) -> bool:
+    """A line right above a credit line: the photo's caption."""
+    following = paragraphs[number + 1] if number + 1 < len(paragraphs) else ""
+    return bool(CREDIT.search(following)) and len(following) < 120 and not _quoted(following)
+
+
+def _read_footer(paragraph: str, article: Article) -> None:
+    follow = regex.match(rf"(?i:follow) (?P<name>{NAME}) (?i:on)", paragraph)
+    if follow and not article.authors:
+        article.authors.append(follow.group("name"))
+    found = (
+        COPYRIGHT.match(paragraph) if regex.match(r"(?:copyright|©)", paragraph, regex.I) else None
+    )
+    if found:
+        outlet = found.group("outlet").strip()
+        # the copyright gives the outlet's full name: "Northline" -> "Northline News Agency"
+        if not article.outlet or name_key(article.outlet) in name_key(outlet):
+            article.outlet = outlet
+
+
+def read_html(html: str) -> Article:
+    """A saved web page's article, extracted with trafilatura."""
+    import trafilatura
+
+    document = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False, as_dict=True
+    )
+    if not document or not (document.get("text") or "").strip():
+        raise NotAnArticle("no article text could be found in the page")
+    body = document["text"]
+    title = (document.get("title") or "").strip()
+    lines = [line for line in body.split("\n") if line.strip()]
+    if title and lines and lines[0].strip() == title:
+        lines = lines[1:]
+    text = "\n\n".join([title or lines[0], *lines])
+    article = read_text(text)
+    if document.get("author"):
+        article.authors = _names(document["author"].replace(";", ","))
+    article.outlet = document.get("sitename") or article.outlet
+    if document.get("date"):
+        with contextlib.suppress(ValueError):
+            article.date = dt.date.fromisoformat(document["date"][:10])
+    return article
+
+
+def looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:1000].lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
+
+
+def read_article(text: str) -> Article:
+    """The article in `text`, plain or HTML; NotAnArticle says why it is not one."""
+    if "\x00" in text:
+        raise NotAnArticle("it is a binary file, not text")
+    article = read_html(text) if looks_like_html(text) else read_text(text)
+    words = sum(len(p.split()) for p in article.paragraphs)
+    if words < 12:
+        raise NotAnArticle(
+            f"it has {words} words of body text in {len(article.paragraphs)} paragraph(s) "
+            "(expected a news article: a headline on the first line, then paragraphs)"
+        )
+    return article

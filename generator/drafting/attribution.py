@@ -1,0 +1,464 @@
+"""Who said a quote: read from the sentence around it, not from the nearest name.
+
+The sentence is taken with every quote blanked out, so only the article's own words are
+read. Its verbs of saying are tried nearest the quote first; each gives a subject: a
+name (with a title or description in front, an apposition after), a pronoun (the last
+speaker, or the sentence's own subject), a description (`the ministry`, `the
+spokeswoman`: the last actor it fits), or an unnamed source (`a senior official`). A
+speaker found any other way is marked as a guess."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .actors import DraftActor, mentions
+from .names import FUNCTION_WORDS, NAME_RE, ROLE_NOUNS, UNNAMED, is_title, org_kind
+from .quotes import QuotedPassage
+from .verbs import MEDIA_VERBS, SAYING
+
+ABBREVIATIONS = r"(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Gen|Col|Lt|Sgt|Capt|Rev|No|Inc|Ltd|Co|vs|\p{Lu})"
+AUXILIARY = (
+    r"(?:has|had|have|also|later|then|further|again|previously|reportedly|allegedly|was|were|"
+    r"is|are|would|will|had been|has since|once|repeatedly|simply|bluntly|angrily|firmly|"
+    r"publicly|privately|earlier|today|yesterday|tonight|last night|on \p{L}+day|"
+    r"in a statement|separately|quickly|flatly|not|did not|didn’t|didn't|only|just)"
+)
+ROLES = "|".join(ROLE_NOUNS)
+PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+VERB_RE = regex.compile(rf"\b(?:{SAYING})\b", regex.IGNORECASE)
+ORG_HEADS = (
+    "ministry|department|office|police|court|council|government|authority|agency|"
+    "commission|committee|party|union|company|club|group|army|service|federation|"
+    "board|bank|embassy|administration|prosecutors?|parliament|senate|regulator|firm|"
+    "airline|operator|university|hospital|school|team|association|league|foundation|"
+    "campaign|organisation|organization|institute|network|broadcaster|newspaper|agency"
+)
+
+
+Resolved = tuple[DraftActor | None, str, bool]
+"""(the actor, the article's words for a speaker it does not name, whether it is sure)."""
+
+
+@dataclass
+class Attribution:
+    speaker: DraftActor | None = None
+    via: DraftActor | None = None
+    guess: bool = True
+    words: str = ""  # the source's attribution, e.g. "Ilse Marrow told reporters"
+    unnamed: str = ""  # how the article describes a speaker it does not name
+    cue: bool = False  # the sentence attributes the quote (a verb of saying, "according to")
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence of `text` (quotes already blanked) holding [start, end)."""
+    left = start
+    while left > 0:
+        if text[left - 1] in ".!?" and text[left : left + 1] == " ":
+            head = text[max(0, left - 6) : left - 1].split(" ")[-1]
+            if not regex.fullmatch(ABBREVIATIONS, head):
+                break
+        left -= 1
+    right = end
+    while right < len(text):
+        if text[right] in ".!?" and (right + 1 == len(text) or text[right + 1] == " "):
+            head = text[max(0, right - 6) : right].split(" ")[-1]
+            if not regex.fullmatch(ABBREVIATIONS, head):
+                break
+        right += 1
+    return left, min(len(text), right + 1)
+
+
+class Reader:
+    """Attribution of the quotes of one article, in order (it keeps the last speaker)."""
+
+    def __init__(self, paragraphs: list[str], blanked: list[str], actors: list[DraftActor]):
+        self.paragraphs = paragraphs
+        self.blanked = blanked
+        self.actors = actors
+        self.last: Attribution | None = None
+        self.last_paragraph = -10
+
+    # --- noun phrases ---------------------------------------------------------------
+
+    def _before(self, paragraph: int, position: int) -> str:
+        return " ".join([*self.blanked[max(0, paragraph - 3) : paragraph],
+                         self.blanked[paragraph][:position]])  # fmt: skip
+
+    def resolve(
+        self, phrase: str, paragraph: int, position: int
+    ) -> tuple[DraftActor | None, str, bool]:
+        """(actor, unnamed description, sure) for the noun phrase that said something."""
+        phrase = phrase.strip(" ,;:—–-")
+        if not phrase:
+            return None, "", False
+        head = regex.split(r"\s+(?:at|of|from|for|in|on|with)\s+", phrase)[0]
+        if regex.match(r"(?:a|an|one|two|three|several|some)\s", phrase, regex.I) and (
+            UNNAMED.search(head) or regex.search(rf"\b(?:{ROLES})s?$", head, regex.I)
+        ):
+            return None, phrase, True
+        found = [m for m in mentions(phrase, self.actors) if not _possessive(phrase, m[1])]
+        office = regex.match(rf"(.+?)[’']s?\s+(?:{ORG_HEADS})$", phrase)
+        if not found and office and mentions(office.group(1), self.actors):
+            return mentions(office.group(1), self.actors)[-1][2], "", False  # "Halm's office"
+        if found:
+            return found[-1][2], "", True
+        words = phrase.split()
+        last = words[-1].lower()
+        if last in PRONOUNS:
+            return self._pronoun(last, phrase, paragraph, position)
+        if UNNAMED.search(phrase) and not regex.search(r"\bthe\b", phrase.split(",")[0]):
+            return None, phrase, True
+        name = _trailing_name(phrase)
+        if name and (len(name.split()) > 1 or phrase.strip() == name):
+            actor = self._new_actor(name)
+            return actor, "", len(name.split()) > 1
+        role = regex.search(
+            rf"\b(?:the|its|his|her|their)\s+(?:[\p{{L}}’'-]+\s+){{0,3}}?"
+            rf"(?P<head>{ORG_HEADS}|{'|'.join(ROLE_NOUNS)})s?$",
+            phrase,
+            regex.IGNORECASE,
+        )
+        if role:
+            return self._described(role.group("head").lower(), paragraph, position)
+        if UNNAMED.search(phrase):
+            return None, phrase, True
+        return None, "", False
+
+    def _new_actor(self, name: str) -> DraftActor:
+        for actor in self.actors:
+            if name in actor.names():
+                return actor
+        kind = org_kind(name) or "person"
+        actor = DraftActor(name, kind)
+        self.actors.append(actor)
+        return actor
+
+    def _pronoun(self, word: str, phrase: str, paragraph: int, position: int) -> Resolved:
+        people = word in ("he", "she", "i")
+        # the sentence's own subject: "Marrow rejected the claim, and she said ..."
+        left, _ = sentence_bounds(self.blanked[paragraph], position, position)
+        head = self.blanked[paragraph][left:position]
+        subject = regex.match(r"\s*(?:\p{Lu}\p{Ll}+\s+){0,3}", head)
+        own = [m for m in mentions(head, self.actors) if m[0] <= (subject.end() if subject else 0)]
+        if own and (own[0][2].kind == "person") == people:
+            return own[0][2], "", True
+        sayer = self._earlier_sayer(paragraph, left, people)
+        if sayer is not None:
+            return sayer, "", True
+        previous = self._previous_subject(paragraph, left, people)
+        if previous is not None:  # likely; certain when it is also the last speaker
+            return previous, "", self.last is not None and previous is self.last.speaker
+        last = self.last
+        recent = last is not None and paragraph - self.last_paragraph <= 2
+        if (
+            recent
+            and last.speaker is not None
+            and ((last.speaker.kind == "person") == people or word == "they")
+        ):
+            return last.speaker, "", True
+        before = mentions(self._before(paragraph, position), self.actors)
+        wanted = [a for _, _, a in reversed(before) if (a.kind == "person") == people]
+        return (wanted[0] if wanted else None), "", False
+
+    def _earlier_sayer(self, paragraph: int, left: int, people: bool) -> DraftActor | None:
+        """Who the paragraph last reported as saying something (`Annika Brell said 40
+        staff were working`), before the pronoun's sentence."""
+        text = self.blanked[paragraph][:left]
+        for verb in reversed(list(VERB_RE.finditer(text))):
+            start, end = sentence_bounds(text, verb.start(), verb.end())
+            sentence = text[start:end]
+            whole = len(sentence)
+            found = self._verb_subject(
+                sentence, _Shifted(verb, -start), whole, whole, paragraph, start
+            )
+            if (
+                found is not None
+                and found.speaker is not None
+                and not found.guess
+                and ((found.speaker.kind == "person") == people)
+            ):
+                return found.speaker
+        return None
+
+    def _previous_subject(self, paragraph: int, left: int, people: bool) -> DraftActor | None:
+        """The subject of the sentence before: the first actor it names, not as a
+        possessive (`Graham Pettifer, who lives there, said his neighbour ...`)."""
+        text = self.blanked[paragraph]
+        if left <= 1:
+            if paragraph == 0 or self.blanked[paragraph - 1].strip() == "":
+                return None
+            text = self.blanked[paragraph - 1].rstrip()
+            left = len(text)
+        start, _ = sentence_bounds(text, max(0, left - 2), max(0, left - 2))
+        sentence = text[start:left]
+        for begin, end, actor in mentions(sentence, self.actors):
+            if begin > 80:
+                break
+            if _possessive(sentence, end):
+                continue
+            before = sentence[:begin]
+            if regex.search(r"\b(?:whether|if|that|with|to|by|of|for|asked)\b", before, regex.I):
+                break
+            return actor if (actor.kind == "person") == people else None
+        return None
+
+    def _described(self, head: str, paragraph: int, position: int) -> Resolved:
+        """`the ministry`, `the spokeswoman`: the last actor mentioned that fits."""
+        before = mentions(self._before(paragraph, position), self.actors)
+        candidates = [a for _, _, a in reversed(before)] + [
+            a for a in self.actors if a not in {m[2] for m in before}
+        ]
+        for actor in candidates:
+            names = " ".join(actor.names()).lower()
+            if head in names or head in actor.roles or head.rstrip("s") in actor.roles:
+                return actor, "", True
+        return None, f"the {head}", False  # described, never named: an unnamed source
+
+    # --- verbs around a quote ---------------------------------------------------------
+
+    def attribute(self, passage: QuotedPassage) -> Attribution:
+        result = Attribution()
+        for span in dict.fromkeys([passage.first, passage.last]):
+            found = self._in_sentence(span.paragraph, span.start - 1, span.end + 1)
+            found.cue = found.speaker is not None or bool(found.unnamed)
+            if found.via and not result.via:
+                result.via = found.via
+            if found.speaker is not None or found.unnamed:
+                found.via = found.via or result.via
+                return found
+        if self._continues(passage):
+            assert self.last is not None
+            result.speaker, result.guess = self.last.speaker, False
+            result.unnamed = self.last.unnamed
+        elif self.last is not None and passage.first.paragraph - self.last_paragraph <= 1:
+            result.speaker, result.guess = self.last.speaker, True
+            result.unnamed = self.last.unnamed
+        result.via = result.via or (self.last.via if self.last and result.speaker is
+                                    self.last.speaker and result.speaker else None)  # fmt: skip
+        return result
+
+    def keep(self, result: Attribution, paragraph: int) -> None:
+        """Take `result` as the last quote's: pronouns and run-on quotes refer to it."""
+        self.last, self.last_paragraph = result, paragraph
+
+    def _continues(self, passage: QuotedPassage) -> bool:
+        """A paragraph that is only a quote, right after a paragraph that quoted someone:
+        the same speaker going on (the newspaper convention)."""
+        first = passage.first
+        text = self.paragraphs[first.paragraph]
+        alone = (
+            first.start <= 1
+            and passage.last.end >= len(self.paragraphs[passage.last.paragraph]) - 2
+        )
+        return (
+            alone and not text[: first.start - 1].strip()
+            and self.last is not None and (self.last.speaker is not None or bool(self.last.unnamed))
+            and first.paragraph - self.last_paragraph == 1
+        )  # fmt: skip
+
+    def _source(self, paragraph: int, start: int, end: int) -> str:
+        """The article's own words at [start, end) of a paragraph, or "" when a quote
+        lies inside (an attribution is only ever the source's words, verbatim)."""
+        original = self.paragraphs[paragraph][start:end]
+        if original != self.blanked[paragraph][start:end]:
+            return ""
+        return original.strip(" ,:;—–-")
+
+    def _in_sentence(self, paragraph: int, open_at: int, close_at: int) -> Attribution:
+        text = self.blanked[paragraph]
+        left, right = sentence_bounds(text, open_at, close_at)
+        result = Attribution()
+        sentence = text[left:right]
+        q_start, q_end = open_at - left, close_at - left
+        result.via = self._via(sentence)
+        quoting = regex.search(
+            r"(?P<np>[^,;]+?)\s+(?:was|were|has been|had been)\s+(?:quoted|cited)\s+by\s+"
+            r"(?P<via>.+?)\s+as\s+say(?:ing|s)\b",
+            sentence,
+        ) or regex.search(
+            r"(?P<via>\S.*?)\s+(?:quoted|cited)\s+(?P<np>.+?)\s+as\s+say(?:ing|s)\b", sentence
+        )
+        if quoting:
+            actor, unnamed, sure = self.resolve(
+                quoting.group("np"), paragraph, left + quoting.start("np")
+            )
+            if actor is not None or unnamed:
+                words = self._source(paragraph, left + quoting.start("np"), left + quoting.end())
+                return Attribution(actor, result.via, not sure, words, unnamed)
+        verbs = sorted(
+            VERB_RE.finditer(sentence),
+            key=lambda v: _distance(v, q_start, q_end, sentence),
+        )
+        for verb in verbs:
+            if not verb.group(0)[0].islower() and sentence[: verb.start()].strip():
+                continue  # a capitalised "Says" in a name or heading; "Said Marrow:" opens
+            attribution = self._verb_subject(sentence, verb, q_start, q_end, paragraph, left)
+            if attribution is not None:
+                attribution.via = attribution.via or result.via
+                if attribution.speaker is not None and attribution.speaker is attribution.via:
+                    attribution.via = None
+                return attribution
+        according = regex.search(r"\baccording to\s+(?P<np>[^,.;:]+)", sentence, regex.IGNORECASE)
+        if according:
+            start = left + according.start("np")
+            actor, unnamed, sure = self.resolve(according.group("np"), paragraph, start)
+            if (actor is not None and actor.kind != "media") or unnamed:
+                words = self._source(paragraph, left + according.start(), left + according.end())
+                return Attribution(actor, result.via, not sure, words, unnamed)
+        return result
+
+    def _via(self, sentence: str) -> DraftActor | None:
+        for start, end, actor in mentions(sentence, self.actors):
+            if actor.kind != "media":
+                continue
+            after, before = sentence[end : end + 30], sentence[max(0, start - 40) : start]
+            if regex.match(rf"\s+(?:{MEDIA_VERBS})\b", after) or regex.search(
+                r"(?:according to|told|quoted by|cited by|in an interview with|"
+                r"speaking to|told the)\s+(?:the\s+)?(?:[\p{L}\s]+\s)?$",
+                before,
+            ):
+                return actor
+        return None
+
+    def _verb_subject(self, sentence: str, verb: regex.Match, q_start: int, q_end: int,
+                      paragraph: int, offset: int) -> Attribution | None:  # fmt: skip
+        """The speaker a verb of saying gives, or None when it gives none."""
+        between = sentence[q_end : verb.start()]
+        if verb.start() >= q_end and not between.strip(" ,—–-"):
+            # "...," said Ilse Marrow, the port's director
+            inverted = self._inverted(sentence, verb, paragraph, offset)
+            if inverted is not None:
+                return inverted
+        if verb.start() < q_end and verb.end() > q_start:
+            return None
+        head = sentence[: verb.start()]
+        if regex.search(r"\b(?:been|being|was|were|is|are|be)\s+$", head) and not regex.match(
+            r"\s+(?:as|by)\b", sentence[verb.end() :]
+        ):
+            return None  # "had been told": someone else spoke
+        if verb.group(0).lower().endswith("ing") and regex.search(r",\s*$", head):
+            # "Marrow rejected the claim, saying ...": the main clause's subject
+            earlier = [v for v in VERB_RE.finditer(head)]
+            for other in reversed(earlier):
+                found = self._verb_subject(sentence, other, q_start, q_end, paragraph, offset)
+                if found is not None:
+                    return found
+        floor = max(head.rfind(c) for c in (";", "—", "–", "(", ")"))
+        if q_end <= verb.start():
+            floor = max(floor, q_end - 1)
+        end = len(head)
+        while True:  # without what stands between a subject and its verb
+            tail = head[:end]
+            cut = regex.search(
+                rf"(?:,?\s+{AUXILIARY}|,\s+(?:the|a|an|his|her|its|their|who|\d+)\b[^,]*,|,)\s*$",
+                tail,
+            )
+            if not cut or cut.start() <= floor:
+                break
+            end = cut.start()
+        if verb.group(0).lower().startswith("say"):
+            cited = regex.search(
+                r"\s+(?:was|were|is|has been|had been)\s+(?:quoted|cited|heard)\s+as\s*$",
+                head[:end],
+            )
+            end = cited.start() if cited else end
+        if end <= floor + 1 or regex.search(r"\b(?:and|or|but|that|if|whether)\s*$", head[:end]):
+            return None
+        # the noun phrase: the words just before the verb, after a comma or conjunction
+        start = floor + 1
+        for boundary in regex.finditer(
+            r",\s+|\s+(?:and|but|while|as|after|before|when|because|that|which|who)\s+",
+            head[:end],
+        ):
+            if boundary.start() > floor:
+                start = boundary.end()
+        words = list(regex.finditer(r"\S+", head[start:end]))
+        if len(words) > 8:
+            start += words[-8].start()
+        phrase = head[start:end]
+        if regex.match(r"(?:a|an|the|his|her|its|their)\s", phrase):
+            # "Ana Ruiz, a member of the party, the Alliance, said": the name before
+            for chunk in reversed(list(regex.finditer(r"[^,]+", head[floor + 1 : start]))[-3:]):
+                text = chunk.group(0).strip()
+                if mentions(text, self.actors) or _trailing_name(text):
+                    start = (
+                        floor
+                        + 1
+                        + chunk.start()
+                        + (len(chunk.group(0)) - len(chunk.group(0).lstrip()))
+                    )
+                    phrase = head[start:end]
+                    break
+        actor, unnamed, sure = self.resolve(phrase, paragraph, offset + verb.start())
+        if actor is None and not unnamed:
+            return None
+        if (
+            actor is not None
+            and actor.kind == "media"
+            and verb.group(0).lower() in ("reported", "reports")
+        ):
+            return None  # the channel, not the speaker
+        words = self._source(paragraph, offset + start, offset + verb.end())
+        return Attribution(actor, None, not sure, words, unnamed)
+
+    def _inverted(self, sentence: str, verb: regex.Match, paragraph: int,
+                  offset: int) -> Attribution | None:  # fmt: skip
+        """`said Ilse Marrow, the port's director`: the subject after the verb."""
+        after = sentence[verb.end() :]
+        phrase = regex.match(r"\s*([^,.;:]*)", after).group(1)
+        phrase = regex.sub(rf"^(?:{AUXILIARY})\s+", "", phrase)
+        phrase = regex.split(
+            r"\s+(?:in|on|at|to|during|after|before|when|as|while|from|of)\s", phrase
+        )[0]
+        if phrase.lower() in ("", "that") or regex.match(r"(?:it|that|so)\b", phrase):
+            return None
+        actor, unnamed, sure = self.resolve(phrase, paragraph, offset + verb.end())
+        if actor is None and not unnamed:
+            return None
+        end = offset + verb.end() + after.index(phrase) + len(phrase)
+        words = self._source(paragraph, offset + verb.start(), end)
+        return Attribution(actor, None, not sure, words, unnamed)
+
+
+def _trailing_name(phrase: str) -> str | None:
+    """A capitalised name that ends the phrase and is not a function word or title."""
+    matches = list(NAME_RE.finditer(phrase))
+    if not matches or phrase[matches[-1].end() :].strip():
+        return None
+    words = matches[-1].group(0).split()
+    while words and (words[0].lower() in FUNCTION_WORDS or is_title(words[0])):
+        words = words[1:]
+    if not words or (len(words) == 1 and words[0].lower() in FUNCTION_WORDS):
+        return None
+    return " ".join(words)
+
+
+class _Shifted:
+    """A regex match seen from a slice of the text it was found in."""
+
+    def __init__(self, match: regex.Match, shift: int) -> None:
+        self._match, self._shift = match, shift
+
+    def start(self) -> int:
+        return self._match.start() + self._shift
+
+    def end(self) -> int:
+        return self._match.end() + self._shift
+
+    def group(self, n: int = 0) -> str:
+        return self._match.group(n)
+
+
+def _possessive(text: str, end: int) -> bool:
+    return bool(regex.match(r"[’']s?\s", text[end : end + 3]))
+
+
+def _distance(verb: regex.Match, q_start: int, q_end: int, sentence: str) -> tuple[int, int]:
+    """Nearest the quote first; a verb right after the quote before one before it."""
+    if verb.start() >= q_end:
+        return (0 if not sentence[q_end : verb.start()].strip(" ,—–-") else 1, verb.start() - q_end)
+    if verb.end() <= q_start:
+        return (1, q_start - verb.end())
+    return (2, 0)

@@ -1,0 +1,184 @@
+"""The whole article drafted: its quotes with their speakers, its actors and metadata."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import regex
+
+from ..digest.names import name_key
+from .actors import DraftActor, find_actors
+from .article import MONTHS, Article, read_article
+from .attribution import Attribution, Reader
+from .interview import answers
+from .quotes import QuotedPassage, Span, blank_quotes, clean, find_quotes
+
+DATES = (
+    rf"\b(?:On )?(?:{MONTHS}) \d{{1,2}}(?:, \d{{4}})?|\b\d{{1,2}} (?:{MONTHS})(?: \d{{4}})?"
+    r"|\bOn (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+)
+PLACE = regex.compile(
+    r"\b(?:city|town|village|port|region|province) of (\p{Lu}[\p{L}-]+(?:[ -]\p{Lu}[\p{L}-]+)*)"
+    r"|\b(\p{Lu}[\p{L}-]+ (?:Region|Province|Oblast|County|District|Governorate))\b"
+)
+
+
+@dataclass
+class DraftQuote:
+    paragraphs: list[str]
+    extent: str
+    speaker: DraftActor | None = None
+    via: DraftActor | None = None
+    guess: bool = False
+    attribution: str = ""
+    unnamed: str = ""  # the article's words for a speaker it does not name
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+@dataclass
+class Draft:
+    title: str
+    author: str | None = None
+    authors: list[str] = field(default_factory=list)
+    outlet: str | None = None
+    published: dt.date | None = None
+    caption: str | None = None
+    credit: str | None = None
+    actors: list[DraftActor] = field(default_factory=list)
+    quotes: list[DraftQuote] = field(default_factory=list)
+    dates: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
+    questions: list[str] = field(default_factory=list)
+    text: str = ""  # the article's plain text, as the digest's quotes are checked against
+
+
+def draft_article(text: str) -> Draft:
+    """The draft of an article given as text (plain or a saved web page)."""
+    return draft_from(read_article(text))
+
+
+def _extent(passage: QuotedPassage, paragraphs: list[str], text: str) -> str:
+    before = paragraphs[passage.first.paragraph][: passage.first.start - 1].rstrip()
+    opens = not before or before.endswith((":", ".", "?", "!", "—"))
+    opens = opens or bool(re.search(r",\s*$", before) and re.search(r"\w", before))
+    return "full" if opens and text[:1].isupper() else "partial"
+
+
+def _worth_keeping(quote: DraftQuote, attribution: Attribution) -> bool:
+    """A quoted word or title with no one saying it is not a quote: scare quotes
+    (`so-called “reforms”`), titles of works, nicknames."""
+    words = quote.text.split()
+    if attribution.cue or not attribution.guess:
+        return not (len(words) <= 6 and all(w[:1].isupper() for w in words if len(w) > 3)
+                    and len(words) > 1 and not quote.text.endswith((".", "!", "?")))  # fmt: skip
+    if len(words) < 5:
+        return False
+    return not all(w[:1].isupper() for w in words if len(w) > 3)
+
+
+def draft_from(article: Article) -> Draft:
+    body = article.paragraphs
+    draft = Draft(
+        title=article.headline,
+        author=", ".join(article.authors) or None,
+        authors=article.authors,
+        outlet=article.outlet,
+        published=article.date,
+        text=article.text,
+    )
+    if article.captions:
+        draft.caption, draft.credit = article.captions[0]
+    interview = answers(body)
+    passages = [p for p in find_quotes(body) if p.first.paragraph not in interview.paragraphs]
+    blanked = [blank_quotes(text, []) for text in body]
+    for passage in passages:
+        for span in passage.spans:
+            blanked[span.paragraph] = blank_quotes(
+                blanked[span.paragraph], [(span.start, span.end)]
+            )
+    for index in interview.paragraphs:
+        blanked[index] = " " * len(body[index])
+    own = name_key(article.outlet or "")
+    draft.actors = [  # the article's own outlet is not an actor in its story
+        a for a in find_actors(blanked)
+        if not (own and a.kind == "media" and set(name_key(a.name).split()) <= set(own.split()))
+    ]  # fmt: skip
+    reader = Reader(body, blanked, draft.actors)
+    found: list[tuple[int, DraftQuote]] = []
+    for passage in passages:
+        texts = [clean(s.text) for s in passage.spans]
+        if not all(texts):
+            continue
+        attribution = reader.attribute(passage)
+        quote = DraftQuote(texts, _extent(passage, body, texts[0]), attribution.speaker,
+                           attribution.via, attribution.guess, attribution.words,
+                           attribution.unnamed)  # fmt: skip
+        if not _worth_keeping(quote, attribution):
+            continue
+        reader.keep(attribution, passage.last.paragraph)
+        found.append((passage.first.paragraph, quote))
+    for index, text in interview.answers.items():
+        speaker = interview.speaker(draft.actors, body)
+        found.append((index, DraftQuote([text], "full", speaker, guess=speaker is None)))
+    draft.quotes = [q for _, q in sorted(found, key=lambda x: x[0])]
+    draft.quotes[:0] = _headline_quotes(article.headline, draft)
+    draft.questions = open_questions(body)
+    joined = " ".join(body)
+    for match in re.finditer(DATES, joined):
+        if match.group(0) not in draft.dates:
+            draft.dates.append(match.group(0))
+    for match in PLACE.finditer(joined):
+        place = match.group(1) or match.group(2)
+        if place not in draft.places and not any(place in a.names() for a in draft.actors):
+            draft.places.append(place)
+    return draft
+
+
+def _headline_quotes(headline: str, draft: Draft) -> list[DraftQuote]:
+    """A quote printed only in the headline (one the body repeats is the body's)."""
+    said = {" ".join(q.text.split()).casefold() for q in draft.quotes}
+    found = []
+    blanked = blank_quotes(headline, [])
+    passages = find_quotes([headline])
+    for passage in passages:
+        blanked = blank_quotes(blanked, [(passage.first.start, passage.first.end)])
+    reader = Reader([headline], [blanked], draft.actors)
+    for passage in passages:
+        text = clean(passage.first.text).rstrip(".!?,")
+        if not text or any(text.casefold() in s for s in said):
+            continue
+        attribution = reader.attribute(passage)
+        if attribution.speaker is None:
+            attribution = _headline_speaker(headline, passage.first, draft.actors) or attribution
+        quote = DraftQuote([clean(passage.first.text)], "partial", attribution.speaker,
+                           attribution.via, attribution.guess or attribution.speaker is None,
+                           attribution.words, attribution.unnamed)  # fmt: skip
+        if _worth_keeping(quote, attribution):
+            found.append(quote)
+    return found
+
+
+def _headline_speaker(headline: str, span: Span, actors: list[DraftActor]) -> Attribution | None:
+    """`Mayor: ‘…’` or `‘…’ says defiant mayor`: a name or a role beside the quote."""
+    around = headline[: span.start - 1] + " " + headline[span.end + 1 :]
+    for actor in actors:
+        if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", around) for n in actor.names()):
+            return Attribution(actor, None, True)
+        if any(re.search(rf"\b{re.escape(role)}\b", around, re.I) for role in actor.roles):
+            return Attribution(actor, None, True)
+    return None
+
+
+def open_questions(paragraphs: list[str]) -> list[str]:
+    """Sentences in which the article says something is not yet known."""
+    found = []
+    for paragraph in paragraphs:
+        for sentence in re.split(r"(?<=[.!?])\s+", paragraph):
+            if re.search(r"remains to be seen|not (?:yet )?known|unclear|unconfirmed", sentence):
+                found.append(sentence.rstrip("."))
+    return found

@@ -1,0 +1,76 @@
+"""An interview printed as questions and answers: `Q:`/`A:` lines, or each turn led by
+the speaker's name (`HALDEN:`). The answers are the interviewee's words, quoted whole."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import regex
+
+from .actors import DraftActor, mentions
+
+TURN = regex.compile(
+    r"^(?P<label>Q|A|[\p{Lu}][\p{Lu}\p{M}’' .-]{1,40}|[\p{Lu}][\p{L}’' .-]{1,30}):"
+    r"\s+(?P<text>\S.*)$"
+)
+
+
+@dataclass
+class Interview:
+    answers: dict[int, str] = field(default_factory=dict)  # paragraph -> the answer
+    labels: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def paragraphs(self) -> set[int]:
+        return set(self.labels)
+
+    def speaker(self, actors: list[DraftActor], body: list[str]) -> DraftActor | None:
+        """The interviewee: named by the answers' label, else the person the rest of
+        the article names most."""
+        label = next((self.labels[i] for i in self.answers), "A")
+        if label != "A":
+            found = mentions(label.title(), actors) or mentions(label, actors)
+            if found:
+                return found[0][2]
+        counts: Counter[int] = Counter()
+        people = [a for a in actors if a.kind == "person"]
+        for index, text in enumerate(body):
+            if index in self.labels:
+                continue
+            for _, _, actor in mentions(text, people):
+                counts[id(actor)] += 1
+        if not counts:
+            return None
+        best = counts.most_common(1)[0][0]
+        return next(a for a in people if id(a) == best)
+
+
+def answers(body: list[str]) -> Interview:
+    """The interview's turns, when the article has at least two questions and two answers."""
+    turns = {i: m for i, text in enumerate(body) if (m := TURN.match(text))}
+    labels = Counter(m.group("label") for m in turns.values())
+    interview = Interview()
+    if len(labels) < 2 or sum(labels.values()) < 4:
+        return interview
+    questions = Counter(
+        m.group("label") for m in turns.values() if m.group("text").rstrip().endswith("?")
+    )
+    asking = {label for label in labels if label == "Q" or questions[label] * 2 > labels[label]}
+    if not asking or len(labels) - len(asking) != 1:
+        return interview
+    answer = -1
+    last_turn = max(turns)
+    for index in range(min(turns), last_turn + 1):
+        match = turns.get(index)
+        if match is None:
+            if answer >= 0:  # an answer that goes on over paragraphs
+                interview.labels[index] = interview.labels[answer]
+                interview.answers[answer] += " " + body[index].strip()
+            continue
+        interview.labels[index] = match.group("label")
+        answer = -1
+        if match.group("label") not in asking:
+            interview.answers[index] = match.group("text").strip()
+            answer = index
+    return interview

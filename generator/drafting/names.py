@@ -1,0 +1,122 @@
+"""The words the drafter reads names and roles by: general English news usage, in any
+script (names are matched by Unicode letter classes, so `Łucja Wąsik`, `José Ángel
+Ibarra` and `Şebnem Yıldız` are names like any other)."""
+
+from __future__ import annotations
+
+import regex
+
+from ..digest.names import TITLES
+
+WORD = r"\p{Lu}[\p{L}\p{M}]*(?:[’'\-]\p{L}[\p{L}\p{M}]*)*"
+"""A capitalised word: `Marrow`, `O’Neill`, `Jean-Luc`, `McAllister`, `Łucja`."""
+PARTICLE = (
+    r"(?:van|von|der|den|de|del|della|des|di|da|dos|das|du|la|le|bin|ibn|al|el|ter|ten|y|e|zu|af)"
+)
+PREFIXED = r"(?:al|el|bin|ben|abu|ibn)-\p{Lu}[\p{L}\p{M}]*"
+INITIAL = r"\p{Lu}\."
+NAME_WORD = rf"(?:{PREFIXED}|{WORD}|{INITIAL})"
+NAME = rf"{NAME_WORD}(?:\s+(?:{PARTICLE}\s+)*{NAME_WORD}){{0,4}}"
+"""A run of capitalised words, particles allowed between them: `Ana de la Cruz`."""
+NAME_RE = regex.compile(rf"(?<![\p{{L}}\p{{M}}’'\-]){NAME}(?![\p{{L}}\p{{M}}])")
+
+ORG_WORDS = {
+    "government-body": (
+        "Ministry Department Office Police Court Tribunal Parliament Senate Assembly "
+        "Congress Government Administration Cabinet Council Commission Authority Agency "
+        "Army Navy Forces Guard Service Bureau Prosecutor Prosecutors Inspectorate Duma "
+        "Directorate Secretariat Presidency Municipality Constabulary Coastguard"
+    ).split(),
+    "media": (
+        "News Times Post Herald Tribune Gazette Journal Telegraph Chronicle Radio TV "
+        "Television Broadcasting Broadcaster Press Wire Daily Weekly Observer Courier "
+        "Express Mirror Magazine Channel Newswire Dispatch Bulletin Review Standard"
+    ).split(),
+    "organisation": (
+        "Party Union Federation Association League Club Group Company Corporation Corp "
+        "Inc Ltd PLC Bank Fund Foundation Trust Institute University College School "
+        "Hospital Board Network Coalition Alliance Movement Front Organisation Organization "
+        "Society Chamber Council Committee Consortium Cooperative Co-operative Brigade "
+        "Industries Holdings Airlines Airways Lines Partners Centre Center FC"
+    ).split(),
+}
+KIND_OF_WORD = {w: kind for kind, words in ORG_WORDS.items() for w in words}
+ORG_WORD_RE = regex.compile(rf"\b(?:{'|'.join(sorted(KIND_OF_WORD, key=len, reverse=True))})\b")
+
+MEDIA_CONTEXT = regex.compile(
+    r"(?:news agency|state media|state news agency|state broadcaster|state television|"
+    r"broadcaster|newspaper|daily|agency|outlet|tabloid|channel|website)\s*$",
+    regex.IGNORECASE,
+)
+
+ROLE_NOUNS = (
+    "spokesman spokeswoman spokesperson spokespeople representative official minister "
+    "president chancellor premier mayor governor senator director chief head leader "
+    "chairman chairwoman chair secretary ambassador envoy commander general officer "
+    "inspector superintendent constable detective judge magistrate prosecutor lawyer "
+    "attorney barrister solicitor coach manager captain striker midfielder defender "
+    "goalkeeper player analyst economist professor researcher scientist doctor nurse "
+    "surgeon founder owner executive ceo chief-executive adviser advisor aide "
+    "campaigner activist organiser organizer resident witness survivor victim "
+    "candidate deputy lawmaker legislator mp councillor councilor dictator strongman "
+    "king queen prince princess pope bishop priest imam rabbi editor reporter "
+    "correspondent author writer negotiator mediator diplomat worker teacher student "
+    "farmer fisherman driver pilot engineer chairperson boss founder partner "
+    "commissioner administrator regulator treasurer auditor economist historian "
+    "expert veteran referee umpire spokesperson midfielder forward winger keeper "
+    "boss star chef singer actor actress artist athlete runner rider champion"
+).split()
+
+UNNAMED = regex.compile(
+    r"^(?:a|an|one|two|three|several|some|many|other)\s+(?:[\p{L}’'-]+\s+){0,4}?"
+    r"(?:source|sources|official|officials|resident|residents|witness|witnesses|person|"
+    r"people|diplomat|diplomats|analyst|analysts|member|members|worker|workers|employee|"
+    r"employees|insider|insiders|spokesman|spokeswoman|spokesperson|aide|aides|"
+    r"lawmaker|lawmakers|observer|observers|expert|experts|fan|fans|passenger|"
+    r"passengers|driver|drivers|neighbour|neighbours|neighbor|neighbors|[\p{Ll}-]+er|"
+    r"[\p{Ll}-]+ist|[\p{Ll}-]+ian)\b"
+    r"|^(?:officials|sources|residents|witnesses|analysts|experts|observers|critics|"
+    r"protesters|protestors|campaigners|organisers|organizers|locals|fans|neighbours)$",
+    regex.IGNORECASE,
+)
+"""Speakers the article does not name: `a senior official`, `one resident`, `sources`."""
+
+FUNCTION_WORDS = frozenset(
+    (
+        "a an the this that these those it its it’s he she they we you i his her their our "
+        "your my me him them us there here then when where while whom who whose which what "
+        "why how if but and or nor so yet for of on in at by to from with without within "
+        "into onto upon over under after before since until during through across against "
+        "among between about above below near as though although because unless whether "
+        "once also still even just only not no nor yes all any both each every few more "
+        "most other some such many much several own same than too very can could may might "
+        "must shall should will would do does did done is are was were be been being have "
+        "has had having earlier later meanwhile however instead indeed moreover yesterday "
+        "today tomorrow tonight now last next first second third finally again already "
+        "asked speaking responding following according despite amid including like unlike "
+        "inside outside around along beyond besides elsewhere overall asked reporting "
+        "members officials sources police witnesses critics supporters protesters "
+        "residents analysts experts please follow read watch listen breaking update "
+        "updated published posted photo image video live exclusive analysis opinion "
+        "editorial comment comments monday tuesday wednesday thursday friday saturday sunday "
+        "january february march april may june july august september october november "
+        "december mon tue wed thu fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec"
+    ).split()
+)
+"""Words that are capitalised at the start of a sentence or in a heading, not names;
+and weekdays and months, which the drafter keeps as dates."""
+
+TITLE_WORDS = TITLES | {"mr.", "mrs.", "ms.", "dr."}
+
+
+def is_title(word: str) -> bool:
+    return word.lower().rstrip(".") in TITLES
+
+
+def org_kind(name: str) -> str | None:
+    """The kind of actor a name's institutional word says it is, if any."""
+    for word in reversed(name.split()):
+        kind = KIND_OF_WORD.get(regex.sub(r"[’']s?$", "", word))
+        if kind:
+            return kind
+    return None

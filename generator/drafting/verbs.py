@@ -1,0 +1,22 @@
+"""Verbs of saying, as news English uses them around quotes."""
+
+from __future__ import annotations
+
+_STEMS = (
+    "say said says saying told tells telling added adds adding stated claimed claims "
+    "claiming explained explains explaining noted writes wrote written writing posted "
+    "tweeted asked asks replied replies responded responds responding answered insisted "
+    "insists insisting argued argues arguing warned warns warning urged urges declared "
+    "declares announced announces confirmed confirms denied denies admitted admits "
+    "acknowledged acknowledges conceded concedes continued recalled recalls remarked "
+    "observed suggested suggests complained complains cautioned stressed stresses "
+    "emphasised emphasises emphasized emphasizes maintained maintains predicted predicts "
+    "vowed pledged promised boasted boasts joked quipped shouted yelled whispered sighed "
+    "concluded commented countered retorted alleged alleges charged testified reported "
+    "quoted cited described describes describing called accused accuses accusing agreed "
+    "demanded reiterated asserted asserts begged pleaded pleads wondered mused"
+)
+SAYING = "|".join(sorted(set(_STEMS.split()), key=len, reverse=True))
+"""Any form of a verb of saying (a regex alternation, longest first)."""
+
+MEDIA_VERBS = "reported|reports|quoted|quotes|cited|cites|said|says|wrote|published"

@@ -1,0 +1,253 @@
+"""The drafter's rules, one sentence each: quote marks, attribution patterns, names,
+metadata and inputs. Every name, place and outlet here is made up."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from generator.drafting import NotAnArticle, draft_article, read_article
+
+INTRO = (
+    "Nerrick Port Stays Shut\n\n"
+    "The harbour of Nerrick stayed closed on Tuesday as talks between the dockers and the "
+    "Harbour Authority of Nerrick broke down, and Mayor Tomas Veller called for calm.\n\n"
+    "Ilse Marrow, the port’s director, met union leaders for four hours.\n\n"
+)
+
+
+def speakers(body: str, intro: str = INTRO) -> dict[str, tuple[str | None, str | None]]:
+    draft = draft_article(intro + body)
+    return {
+        q.text: (q.speaker.name if q.speaker else None, q.via.name if q.via else None)
+        for q in draft.quotes
+    }
+
+
+ATTRIBUTIONS = [
+    ("subject-verb", "“We are ready to talk,” Ilse Marrow said.", "Ilse Marrow"),
+    ("verb-subject", "“We are ready to talk,” said Ilse Marrow.", "Ilse Marrow"),
+    ("verb-subject with title", "“We are ready to talk,” said Mr Veller.", "Tomas Veller"),
+    ("title", "Mayor Veller said: “We are ready to talk.”", "Tomas Veller"),
+    ("surname after first mention", "“We are ready to talk,” Marrow said.", "Ilse Marrow"),
+    ("told", "Marrow told reporters: “We are ready to talk.”", "Ilse Marrow"),
+    ("told an outlet", "Marrow told the Nerrick Gazette that “the talks will go on”.",
+     "Ilse Marrow"),
+    ("cited as saying", "Marrow was cited as saying “the talks will go on”.", "Ilse Marrow"),
+    ("quoted as saying", "The Nerrick Gazette quoted Marrow as saying “the talks will go on”.",
+     "Ilse Marrow"),
+    ("in a statement", "In a statement, the Harbour Authority of Nerrick said: “The port "
+     "will stay closed until further notice.”", "Harbour Authority of Nerrick"),
+    ("on a platform", "The authority said on Telegram: “The port will stay closed until "
+     "further notice.”", "Harbour Authority of Nerrick"),
+    ("apposition", "Pavel Rusk, a spokesman for the dockers, said: “We will not go back "
+     "without a deal.”", "Pavel Rusk"),
+    ("description before the name", "Dockers’ union chief Pavel Rusk said: “We will not go "
+     "back without a deal.”", "Pavel Rusk"),
+    ("according to", "According to Marrow, “the talks will go on tomorrow.”", "Ilse Marrow"),
+    ("accused of", "Marrow accused the union of “holding the town to ransom”.", "Ilse Marrow"),
+    ("described as", "Veller described the closure as “a disaster for every family here”.",
+     "Tomas Veller"),
+    ("participle", "Marrow rejected the demand, saying it was “simply unaffordable”.",
+     "Ilse Marrow"),
+    ("added, after a quote", "“We are ready to talk,” Marrow said. “But not today,” she added.",
+     "Ilse Marrow"),
+    ("a body", "“The port will stay closed until further notice,” the authority said.",
+     "Harbour Authority of Nerrick"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("pattern", "sentence", "expected"), ATTRIBUTIONS,
+                         ids=[a[0] for a in ATTRIBUTIONS])  # fmt: skip
+def test_attribution_pattern(pattern: str, sentence: str, expected: str) -> None:
+    found = speakers(sentence)
+    assert found, f"no quote found in {sentence!r}"
+    assert all(speaker == expected for speaker, _ in found.values()), found
+
+
+def test_a_pronoun_is_the_last_speaker_not_the_nearest_name() -> None:
+    found = speakers(
+        "“The mayor is busy,” his spokeswoman, Dana Orrel, said.\n\n"
+        "Asked whether Veller would visit the harbour, she said: “He will go on Friday.”"
+    )
+    assert found["He will go on Friday."][0] == "Dana Orrel"
+
+
+def test_a_relaying_channel_is_the_via_not_the_speaker() -> None:
+    found = speakers("“The talks will go on,” Marrow said, according to the Nerrick Gazette.")
+    assert found["The talks will go on"] == ("Ilse Marrow", "Nerrick Gazette")
+
+
+def test_an_unnamed_source_stays_unnamed_and_is_never_merged() -> None:
+    draft = draft_article(
+        INTRO + "“Nobody expected this to last a week,” a senior port official said.\n\n"
+        "“We have no money left,” one docker told the Nerrick Gazette."
+    )
+    unnamed = {q.text: (q.speaker, q.unnamed) for q in draft.quotes if q.speaker is None}
+    assert unnamed == {
+        "Nobody expected this to last a week": (None, "a senior port official"),
+        "We have no money left": (None, "one docker"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("‘We don’t know what O’Neill wants,’ Marrow said.", "We don’t know what O’Neill wants"),
+        ("‘The dockers’ anger is real,’ Marrow said.", "The dockers’ anger is real"),
+        ("Marrow said: 'It's over for the season.'", "It's over for the season."),
+        ("Marrow said: «Le port reste fermé.»", "Le port reste fermé."),
+        ("Marrow said: „The port stays shut.“", "The port stays shut."),
+        ("“He told me ‘never again’,” Marrow said.", "He told me ‘never again’"),
+    ],
+    ids=[
+        "single-apostrophes",
+        "plural-possessive",
+        "straight-single",
+        "guillemets",
+        "german",
+        "nested",
+    ],
+)
+def test_quote_marks(body: str, expected: str) -> None:
+    assert list(speakers(body)) == [expected]
+
+
+def test_an_apostrophe_is_never_a_quote_mark() -> None:
+    body = (
+        "The dockers’ union, which O’Neill led in the ’90s, rock ’n’ roll fans, and "
+        "Marrow’s staff met."
+    )
+    assert speakers(body) == {}
+
+
+def test_a_quote_running_over_paragraphs_is_one_quote() -> None:
+    found = speakers(
+        "Marrow said: “We waited four hours.\n\n“Nobody came.\n\n“We will wait again tomorrow.”"
+    )
+    assert found == {
+        "We waited four hours. Nobody came. We will wait again tomorrow.".replace(". ", ".\n\n"): (
+            "Ilse Marrow",
+            None,
+        )
+    }
+
+
+def test_scare_quotes_and_titles_are_not_quotes() -> None:
+    found = speakers(
+        "The so-called “harbour deal” was shown in the film “Nights of Nerrick” last year."
+    )
+    assert found == {}
+
+
+def test_a_quote_only_in_the_headline_is_kept_with_its_speaker() -> None:
+    draft = draft_article(
+        "‘We will not be moved’ says Nerrick mayor\n\n" + INTRO.split("\n\n", 1)[1]
+        + "Veller spoke outside the town hall on Tuesday evening to a crowd of dockers."
+    )  # fmt: skip
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in draft.quotes] == [
+        ("We will not be moved", "Tomas Veller")
+    ]
+
+
+def test_names_in_any_script_are_actors() -> None:
+    draft = draft_article(
+        "Velmora Cup Final\n\n"
+        "“We played for the whole town,” said coach José Ángel Ibarra after the final.\n\n"
+        "Striker Łucja Wąsik, 24, scored twice. “I never doubted it,” Wąsik said.\n\n"
+        "The referee, Şebnem Yıldız, was praised by both clubs for a calm match."
+    )
+    names = {a.name for a in draft.actors if a.kind == "person"}
+    assert {"José Ángel Ibarra", "Łucja Wąsik", "Şebnem Yıldız"} <= names
+    assert {q.speaker.name for q in draft.quotes if q.speaker} == {
+        "José Ángel Ibarra",
+        "Łucja Wąsik",
+    }
+
+
+def test_an_interview_in_questions_and_answers() -> None:
+    draft = draft_article(
+        "‘The glacier is leaving us’: an interview\n\n"
+        "Dr Runa Halvik has measured the Skarn glacier for twenty years.\n\n"
+        "Q: How fast is it melting?\n\n"
+        "A: Faster every summer. We lost forty metres this year.\n\n"
+        "Q: What can be done?\n\n"
+        "A: Less than people hope, and more than they fear."
+    )
+    answers = [(q.text, q.speaker.name if q.speaker else None) for q in draft.quotes]
+    assert ("Faster every summer. We lost forty metres this year.", "Runa Halvik") in answers
+    assert ("Less than people hope, and more than they fear.", "Runa Halvik") in answers
+
+
+@pytest.mark.parametrize(
+    ("header", "authors", "outlet"),
+    [
+        ("By Mira Halden, The Nerrick Gazette", ["Mira Halden"], "The Nerrick Gazette"),
+        ("By Mira Halden and Jo Pike", ["Mira Halden", "Jo Pike"], None),
+        ("Mira Halden | Nerrick Gazette", ["Mira Halden"], "Nerrick Gazette"),
+        ("Mira Halden, Political Correspondent", ["Mira Halden"], None),
+    ],
+)
+def test_bylines(header: str, authors: list[str], outlet: str | None) -> None:
+    article = read_article(
+        f"Port Stays Shut\n\n{header}\n\nThe harbour stayed closed on Tuesday as the talks "
+        "broke down again.\n\nThe dockers said they would meet again on Friday morning."
+    )
+    assert (article.authors, article.outlet) == (authors, outlet)
+    assert article.paragraphs[0].startswith("The harbour stayed closed")
+
+
+def test_dateline_outlet_date_and_photo_credit() -> None:
+    article = read_article(
+        "Port Stays Shut\n\n"
+        "Published 3 March 2025\n\n"
+        "Dockers outside the gates on Monday.\nPhoto: Ana Brel/Example Images\n\n"
+        "NERRICK, March 3 (Example Wire) — The harbour stayed closed on Tuesday as the "
+        "talks broke down again.\n\nThe dockers said they would meet again on Friday."
+    )
+    assert article.outlet == "Example Wire"
+    assert article.date == dt.date(2025, 3, 3)
+    assert article.captions == [("Dockers outside the gates on Monday.", "Ana Brel/Example Images")]
+    assert article.paragraphs[0].startswith("NERRICK, March 3")
+
+
+def test_single_line_breaks_between_paragraphs() -> None:
+    article = read_article(
+        "Port Stays Shut\nThe harbour stayed closed on Tuesday as the talks broke down.\n"
+        "“We are ready to talk,” Ilse Marrow said.\nThe dockers will meet on Friday.\n"
+    )
+    assert article.headline == "Port Stays Shut"
+    assert len(article.paragraphs) == 3
+
+
+def test_a_saved_web_page_is_read_for_its_article() -> None:
+    html = (
+        "<!doctype html><html><head><title>Port Stays Shut | Nerrick Gazette</title>"
+        '<meta property="og:title" content="Port Stays Shut">'
+        '<meta name="author" content="Mira Halden">'
+        '<meta property="og:site_name" content="Nerrick Gazette">'
+        '<meta property="article:published_time" content="2025-03-03T08:00:00Z"></head>'
+        "<body><nav><a href='/'>Home</a> <a href='/sport'>Sport</a></nav><article>"
+        "<h1>Port Stays Shut</h1><p>The harbour of Nerrick stayed closed on Tuesday as "
+        "talks between the dockers and the port broke down for the third time.</p>"
+        "<p>“We are ready to talk, but not at any price,” Ilse Marrow, the port’s "
+        "director, said after the meeting.</p><p>The dockers will meet again on Friday "
+        "to decide whether the strike goes on.</p></article>"
+        "<footer>© 2025 Nerrick Gazette. Cookies help us.</footer></body></html>"
+    )
+    draft = draft_article(html)
+    assert draft.title == "Port Stays Shut"
+    assert draft.outlet == "Nerrick Gazette" and draft.authors == ["Mira Halden"]
+    assert draft.published == dt.date(2025, 3, 3)
+    assert [(q.text, q.speaker.name) for q in draft.quotes if q.speaker] == [
+        ("We are ready to talk, but not at any price", "Ilse Marrow")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text", ["", "\x00\x01binary", "<html><body><p>Cookie settings</p></body></html>", "Hi"]
+)
+def test_what_is_not_an_article_gets_a_clear_error(text: str) -> None:
+    with pytest.raises(NotAnArticle):
+        read_article(text)
