@@ -55,6 +55,11 @@ ATTRIBUTIONS = [
      "Ilse Marrow"),
     ("a body", "“The port will stay closed until further notice,” the authority said.",
      "Harbour Authority of Nerrick"),
+    ("quoted by, passive", "Marrow was quoted by the Nerrick Gazette as saying that the "
+     "port was “losing money every hour”.", "Ilse Marrow"),
+    ("verb first in the sentence", "Said Marrow: “We are ready to talk.”", "Ilse Marrow"),
+    ("a description with a comma", "A spokeswoman for the mayor, Dana Orrel, said: “He will "
+     "go on Friday.”", "Dana Orrel"),
 ]  # fmt: skip
 
 

@@ -293,9 +293,10 @@ def read_html(html: str) -> Article:
     """A saved web page's article, extracted with trafilatura."""
     import trafilatura
 
-    document = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False, as_dict=True
+    extracted = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False
     )
+    document = extracted.as_dict() if extracted is not None else None
     if not document or not (document.get("text") or "").strip():
         raise NotAnArticle("no article text could be found in the page")
     body = document["text"]

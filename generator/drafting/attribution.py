@@ -130,6 +130,10 @@ class Reader:
         for actor in self.actors:
             if name in actor.names():
                 return actor
+        for actor in self.actors:
+            if actor.kind == "person" and actor.surname == name:
+                actor.add_name(name)  # the surname alone, after the first mention
+                return actor
         kind = org_kind(name) or "person"
         actor = DraftActor(name, kind)
         self.actors.append(actor)
@@ -145,8 +149,8 @@ class Reader:
         if own and (own[0][2].kind == "person") == people:
             return own[0][2], "", True
         sayer = self._earlier_sayer(paragraph, left, people)
-        if sayer is not None:
-            return sayer, "", True
+        if sayer is not None:  # sure when the last quote was theirs too, else likely
+            return sayer, "", self.last is not None and sayer is self.last.speaker
         previous = self._previous_subject(paragraph, left, people)
         if previous is not None:  # likely; certain when it is also the last speaker
             return previous, "", self.last is not None and previous is self.last.speaker
@@ -214,6 +218,10 @@ class Reader:
             names = " ".join(actor.names()).lower()
             if head in names or head in actor.roles or head.rstrip("s") in actor.roles:
                 return actor, "", True
+        if regex.fullmatch(ORG_HEADS, head):  # "the company": the organisation last named
+            bodies = [a for a in candidates if a.kind != "person" and a.kind != "media"]
+            if bodies:
+                return bodies[0], "", False
         return None, f"the {head}", False  # described, never named: an unnamed source
 
     # --- verbs around a quote ---------------------------------------------------------
@@ -326,7 +334,8 @@ class Reader:
                       paragraph: int, offset: int) -> Attribution | None:  # fmt: skip
         """The speaker a verb of saying gives, or None when it gives none."""
         between = sentence[q_end : verb.start()]
-        if verb.start() >= q_end and not between.strip(" ,—–-"):
+        opens = verb.end() <= q_start and not sentence[: verb.start()].strip()
+        if opens or (verb.start() >= q_end and not between.strip(" ,—–-")):
             # "...," said Ilse Marrow, the port's director
             inverted = self._inverted(sentence, verb, paragraph, offset)
             if inverted is not None:

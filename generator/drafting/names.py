@@ -64,7 +64,11 @@ ROLE_NOUNS = (
     "farmer fisherman driver pilot engineer chairperson boss founder partner "
     "commissioner administrator regulator treasurer auditor economist historian "
     "expert veteran referee umpire spokesperson midfielder forward winger keeper "
-    "boss star chef singer actor actress artist athlete runner rider champion"
+    "boss star chef singer actor actress artist athlete runner rider champion "
+    "commuter pensioner shopkeeper protester protestor passenger grandmother grandfather "
+    "mother father mum dad widow widower neighbour neighbor landlord tenant homeowner "
+    "parent volunteer businessman businesswoman entrepreneur shopper customer patient "
+    "fan supporter voter councilwoman councilman alderman trustee governor-general"
 ).split()
 
 UNNAMED = regex.compile(
@@ -93,7 +97,8 @@ FUNCTION_WORDS = frozenset(
         "must shall should will would do does did done is are was were be been being have "
         "has had having earlier later meanwhile however instead indeed moreover yesterday "
         "today tomorrow tonight now last next first second third finally again already "
-        "asked speaking responding following according despite amid including like unlike "
+        "said says added told asked speaking responding following according despite amid "
+        "including like unlike "
         "inside outside around along beyond besides elsewhere overall asked reporting "
         "members officials sources police witnesses critics supporters protesters "
         "residents analysts experts please follow read watch listen breaking update "
