@@ -79,6 +79,13 @@ def _strip(match: regex.Match, paragraph: int, text: str) -> Mention | None:
         words = words[1:]
         while start < len(text) and text[start] == " ":
             start += 1
+    inner = [i for i, w in enumerate(words[:-1]) if is_title(w)]
+    if inner and inner[-1] < len(words) - 1 and not org_kind(" ".join(words)):
+        # "Health Minister Ilona Várkonyi": the office in front is a title
+        cut = inner[-1] + 1
+        titles = words[:cut]
+        start = text.index(words[cut], start + sum(len(w) + 1 for w in words[: cut - 1]))
+        words = words[cut:]
     end = match.end()
     if words and regex.search(r"[’']s$", words[-1]):  # Marrow’s staff: the name is Marrow
         words[-1] = words[-1][:-2]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import regex
 
 from .actors import DraftActor, mentions
-from .names import FUNCTION_WORDS, NAME_RE, ROLE_NOUNS, UNNAMED, is_title, org_kind
+from .names import FUNCTION_WORDS, NAME, NAME_RE, ROLE_NOUNS, UNNAMED, is_title, org_kind
 from .quotes import QuotedPassage
 from .verbs import MEDIA_VERBS, SAYING
 
@@ -26,6 +26,12 @@ AUXILIARY = (
     r"in a statement|separately|quickly|flatly|not|did not|didn’t|didn't|only|just)"
 )
 ROLES = "|".join(ROLE_NOUNS)
+SPOKESPERSON = regex.compile(
+    r"^(?:a|an|the)\s+(?:(?:senior|chief|official|press|deputy)\s+)*"
+    r"(?:(?:spokes(?:man|woman|person)|representative|statement)\s+(?:for|of|from)\s+"
+    rf"(?P<body>(?:the\s+)?{NAME})"
+    r"|(?P<body>\p{Lu}[\p{L}\p{Lu}&-]*(?:\s+\p{Lu}[\p{L}&-]*){0,3})\s+spokes(?:man|woman|person))$"
+)
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 VERB_RE = regex.compile(rf"\b(?:{SAYING})\b", regex.IGNORECASE)
 ORG_HEADS = (
@@ -93,6 +99,14 @@ class Reader:
         phrase = phrase.strip(" ,;:—–-")
         if not phrase:
             return None, "", False
+        spokes = SPOKESPERSON.match(phrase)
+        if spokes:  # "a spokesman for United Refuse Workers", "an ONR spokeswoman"
+            body = spokes.group("body")
+            known = mentions(body, self.actors)
+            if known:
+                return known[-1][2], "", True
+            if not regex.fullmatch(r"(?:the\s+)?\p{Ll}.*", body):
+                return self._new_actor(regex.sub(r"^the\s+", "", body), "organisation"), "", True
         head = regex.split(r"\s+(?:at|of|from|for|in|on|with)\s+", phrase)[0]
         if regex.match(r"(?:a|an|one|two|three|several|some)\s", phrase, regex.I) and (
             UNNAMED.search(head) or regex.search(rf"\b(?:{ROLES})s?$", head, regex.I)
@@ -126,7 +140,7 @@ class Reader:
             return None, phrase, True
         return None, "", False
 
-    def _new_actor(self, name: str) -> DraftActor:
+    def _new_actor(self, name: str, kind: str | None = None) -> DraftActor:
         for actor in self.actors:
             if name in actor.names():
                 return actor
@@ -134,8 +148,7 @@ class Reader:
             if actor.kind == "person" and actor.surname == name:
                 actor.add_name(name)  # the surname alone, after the first mention
                 return actor
-        kind = org_kind(name) or "person"
-        actor = DraftActor(name, kind)
+        actor = DraftActor(name, kind or org_kind(name) or "person")
         self.actors.append(actor)
         return actor
 
@@ -148,12 +161,16 @@ class Reader:
         own = [m for m in mentions(head, self.actors) if m[0] <= (subject.end() if subject else 0)]
         if own and (own[0][2].kind == "person") == people:
             return own[0][2], "", True
-        sayer = self._earlier_sayer(paragraph, left, people)
-        if sayer is not None:  # sure when the last quote was theirs too, else likely
-            return sayer, "", self.last is not None and sayer is self.last.speaker
-        previous = self._previous_subject(paragraph, left, people)
-        if previous is not None:  # likely; certain when it is also the last speaker
-            return previous, "", self.last is not None and previous is self.last.speaker
+        # who the paragraph reported as saying something; the sentence before's subject;
+        # who the paragraph before reported: likely, certain when also the last speaker
+        for found in (
+            self._earlier_sayer(paragraph, self.blanked[paragraph][:left], people),
+            self._previous_subject(paragraph, left, people),
+            self._earlier_sayer(paragraph - 1, self.blanked[paragraph - 1], people)
+            if paragraph > 0 else None,
+        ):  # fmt: skip
+            if found is not None:
+                return found, "", self.last is not None and found is self.last.speaker
         last = self.last
         recent = last is not None and paragraph - self.last_paragraph <= 2
         if (
@@ -166,22 +183,22 @@ class Reader:
         wanted = [a for _, _, a in reversed(before) if (a.kind == "person") == people]
         return (wanted[0] if wanted else None), "", False
 
-    def _earlier_sayer(self, paragraph: int, left: int, people: bool) -> DraftActor | None:
-        """Who the paragraph last reported as saying something (`Annika Brell said 40
-        staff were working`), before the pronoun's sentence."""
-        text = self.blanked[paragraph][:left]
+    def _earlier_sayer(self, paragraph: int, text: str, people: bool) -> DraftActor | None:
+        """Who `text` (a paragraph, or its part before a pronoun) last reported as saying
+        something: `Annika Brell said 40 staff were working`, `..., said Dr Ewa Lind`."""
         for verb in reversed(list(VERB_RE.finditer(text))):
             start, end = sentence_bounds(text, verb.start(), verb.end())
             sentence = text[start:end]
+            shifted = _Shifted(verb, -start)
             whole = len(sentence)
-            found = self._verb_subject(
-                sentence, _Shifted(verb, -start), whole, whole, paragraph, start
-            )
+            found = self._verb_subject(sentence, shifted, whole, whole, paragraph, start)
+            if found is None and regex.search(r",\s*$", sentence[: shifted.start()]):
+                found = self._inverted(sentence, shifted, paragraph, start)
             if (
                 found is not None
                 and found.speaker is not None
                 and not found.guess
-                and ((found.speaker.kind == "person") == people)
+                and (found.speaker.kind == "person") == people
             ):
                 return found.speaker
         return None
@@ -203,7 +220,11 @@ class Reader:
             if _possessive(sentence, end):
                 continue
             before = sentence[:begin]
-            if regex.search(r"\b(?:whether|if|that|with|to|by|of|for|asked)\b", before, regex.I):
+            if regex.search(
+                r"(?<![\p{L}-])(?:whether|if|that|with|to|by|of|for|asked)(?![\p{L}-])",
+                before,
+                regex.I,
+            ):
                 break
             return actor if (actor.kind == "person") == people else None
         return None
@@ -282,7 +303,8 @@ class Reader:
         q_start, q_end = open_at - left, close_at - left
         result.via = self._via(sentence)
         quoting = regex.search(
-            r"(?P<np>[^,;]+?)\s+(?:was|were|has been|had been)\s+(?:quoted|cited)\s+by\s+"
+            r"(?P<np>[^,;]+?),?\s+(?:was|were|has been|had been)\s+(?:also\s+)?"
+            r"(?:quoted|cited)\s+by\s+"
             r"(?P<via>.+?)\s+as\s+say(?:ing|s)\b",
             sentence,
         ) or regex.search(
@@ -391,7 +413,8 @@ class Reader:
             # "Ana Ruiz, a member of the party, the Alliance, said": the name before
             for chunk in reversed(list(regex.finditer(r"[^,]+", head[floor + 1 : start]))[-3:]):
                 text = chunk.group(0).strip()
-                if mentions(text, self.actors) or _trailing_name(text):
+                named = [m for m in mentions(text, self.actors) if m[1] == len(text)]
+                if named or _trailing_name(text):
                     start = (
                         floor
                         + 1
