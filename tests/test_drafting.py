@@ -79,6 +79,40 @@ def test_a_pronoun_is_the_last_speaker_not_the_nearest_name() -> None:
     assert found["He will go on Friday."][0] == "Dana Orrel"
 
 
+def test_a_pronoun_after_reported_speech_is_who_was_reported() -> None:
+    found = speakers(
+        "“We are ready to talk,” Marrow said.\n\n"
+        "Storms are rare in May, said Dr Oren Falk, a forecaster at the Nerrick Institute.\n\n"
+        "“It is unusual to see this in spring,” he said."
+    )
+    assert found["It is unusual to see this in spring"][0] == "Oren Falk"
+
+
+def test_a_pronoun_follows_a_chain_of_pronouns_back_to_a_name() -> None:
+    found = speakers(
+        "“We are ready to talk,” Marrow said.\n\n"
+        "Outside the gates stood Vera Holm, 71, a docker’s widow. She said she had come every "
+        "day. “Nobody asks us,” she said."
+    )
+    assert found["Nobody asks us"][0] == "Vera Holm"
+
+
+def test_a_spokesperson_speaks_for_the_body() -> None:
+    found = speakers(
+        "A spokesman for the Nerrick Dockers’ Union said talks would resume on Friday.\n\n"
+        "“We are not going anywhere,” he said."
+    )
+    assert found["We are not going anywhere"][0] == "Nerrick Dockers’ Union"
+
+
+def test_a_part_of_a_compound_surname_is_the_person() -> None:
+    found = speakers(
+        "The harbour’s pilot, Ignacio de la Cruz Ortega, was at the quay.\n\n"
+        "De la Cruz was angry. He described the quay as “a swimming pool with bollards”."
+    )
+    assert found["a swimming pool with bollards"][0] == "Ignacio de la Cruz Ortega"
+
+
 def test_a_relaying_channel_is_the_via_not_the_speaker() -> None:
     found = speakers("“The talks will go on,” Marrow said, according to the Nerrick Gazette.")
     assert found["The talks will go on"] == ("Ilse Marrow", "Nerrick Gazette")

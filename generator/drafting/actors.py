@@ -95,20 +95,30 @@ def _strip(match: regex.Match, paragraph: int, text: str) -> Mention | None:
     return Mention(paragraph, start, end, " ".join(words), " ".join(titles))
 
 
-OF_NAME = regex.compile(rf"\s+(?:of|for|on)\s+(?:the\s+)?{NAME}")
+OF_PART = regex.compile(rf"\s+(?:of|for|and)\s+(?:the\s+)?(?P<name>{NAME})")
 
 
 def capitalised_runs(paragraphs: list[str]) -> list[Mention]:
     """Every run of capitalised words; an institution's runs on through `of`, `for`
     (`Harbour Authority of Nerrick`, `Ministry for the Sea`)."""
     found = []
+    solo = {
+        m.group(0) for text in paragraphs for m in NAME_RE.finditer(text) if " " not in m.group(0)
+    }
     for index, text in enumerate(paragraphs):
         for match in NAME_RE.finditer(text):
             mention = _strip(match, index, text)
             if mention is None:
                 continue
-            more = OF_NAME.match(text, mention.end)
-            if more and org_kind(mention.text) and not org_kind(more.group(0)):
+            for _ in range(3) if org_kind(mention.text) else ():
+                more = OF_PART.match(text, mention.end)
+                if not more or org_kind(more.group("name")):
+                    break
+                words = more.group("name").split()
+                if len(words) > 1 and words[-1] in solo:  # "of Dravonia Radomir Velkan"
+                    mention.end = more.start("name") + len(words[0])
+                    mention.text = text[mention.start : mention.end]
+                    break
                 mention.end = more.end()
                 mention.text = text[mention.start : mention.end]
             if found and found[-1].paragraph == index and found[-1].end > mention.start:
@@ -195,8 +205,16 @@ def find_actors(paragraphs: list[str]) -> list[DraftActor]:
             continue
         surname = words[-1]
         known = next((a for a in actors if a.kind == "person" and a.surname == surname), None)
+        if known is None:  # "De la Cruz" for Ignacio de la Cruz Ortega
+            part = mention.text.casefold()
+            known = next(
+                (a for a in actors if a.kind == "person" and len(a.name.split()) > 2
+                 and f" {part} " in f" {a.name.casefold()} "
+                 and not a.name.casefold().startswith(part)),
+                None,
+            )  # fmt: skip
         if known is not None:
-            if len(words) >= 2:
+            if len(words) >= 2 or known.surname != surname:
                 known.add_name(mention.text)
             _describe(known, mention, text)
             continue

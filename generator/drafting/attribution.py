@@ -27,7 +27,7 @@ AUXILIARY = (
 )
 ROLES = "|".join(ROLE_NOUNS)
 SPOKESPERSON = regex.compile(
-    r"^(?:a|an|the)\s+(?:(?:senior|chief|official|press|deputy)\s+)*"
+    r"^(?i:a|an|the)\s+(?:(?:senior|chief|official|press|deputy)\s+)*"
     r"(?:(?:spokes(?:man|woman|person)|representative|statement)\s+(?:for|of|from)\s+"
     rf"(?P<body>(?:the\s+)?{NAME})"
     r"|(?P<body>\p{Lu}[\p{L}\p{Lu}&-]*(?:\s+\p{Lu}[\p{L}&-]*){0,3})\s+spokes(?:man|woman|person))$"
@@ -194,39 +194,45 @@ class Reader:
             found = self._verb_subject(sentence, shifted, whole, whole, paragraph, start)
             if found is None and regex.search(r",\s*$", sentence[: shifted.start()]):
                 found = self._inverted(sentence, shifted, paragraph, start)
-            if (
-                found is not None
-                and found.speaker is not None
-                and not found.guess
-                and (found.speaker.kind == "person") == people
-            ):
+            if found is None or found.speaker is None or found.guess:
+                continue
+            if regex.match(r"(?:he|she|they|it|we|i)\b", found.words, regex.I):
+                continue  # a pronoun itself: it says nothing new
+            spokesperson = bool(SPOKESPERSON.match(found.words.rsplit(" ", 1)[0]))
+            if (found.speaker.kind == "person") == people or (people and spokesperson):
                 return found.speaker
         return None
 
     def _previous_subject(self, paragraph: int, left: int, people: bool) -> DraftActor | None:
         """The subject of the sentence before: the first actor it names, not as a
-        possessive (`Graham Pettifer, who lives there, said his neighbour ...`)."""
-        text = self.blanked[paragraph]
-        if left <= 1:
-            if paragraph == 0 or self.blanked[paragraph - 1].strip() == "":
-                return None
-            text = self.blanked[paragraph - 1].rstrip()
-            left = len(text)
-        start, _ = sentence_bounds(text, max(0, left - 2), max(0, left - 2))
-        sentence = text[start:left]
-        for begin, end, actor in mentions(sentence, self.actors):
-            if begin > 80:
-                break
-            if _possessive(sentence, end):
+        possessive (`Graham Pettifer, who lives there, said his neighbour ...`); through
+        sentences that open with a pronoun themselves, up to three back."""
+        for _ in range(3):
+            text = self.blanked[paragraph]
+            if left <= 1:
+                if paragraph == 0 or not self.blanked[paragraph - 1].strip():
+                    return None
+                paragraph -= 1
+                text = self.blanked[paragraph].rstrip()
+                left = len(text)
+            start, _ = sentence_bounds(text, max(0, left - 2), max(0, left - 2))
+            sentence = text[start:left]
+            if regex.match(r"\s*(?:he|she|they|it)\b", sentence, regex.I):
+                left = start  # "She said she had not slept.": the sentence before that
                 continue
-            before = sentence[:begin]
-            if regex.search(
-                r"(?<![\p{L}-])(?:whether|if|that|with|to|by|of|for|asked)(?![\p{L}-])",
-                before,
-                regex.I,
-            ):
-                break
-            return actor if (actor.kind == "person") == people else None
+            for begin, end, actor in mentions(sentence, self.actors):
+                if begin > 80:
+                    break
+                if _possessive(sentence, end):
+                    continue
+                if regex.search(
+                    r"(?<![\p{L}-])(?:whether|if|that|with|to|by|of|for|asked)(?![\p{L}-])",
+                    sentence[:begin],
+                    regex.I,
+                ):
+                    break
+                return actor if (actor.kind == "person") == people else None
+            return None
         return None
 
     def _described(self, head: str, paragraph: int, position: int) -> Resolved:

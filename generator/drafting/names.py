@@ -8,8 +8,9 @@ import regex
 
 from ..digest.names import TITLES
 
-WORD = r"\p{Lu}[\p{L}\p{M}]*(?:[’'\-]\p{L}[\p{L}\p{M}]*)*"
-"""A capitalised word: `Marrow`, `O’Neill`, `Jean-Luc`, `McAllister`, `Łucja`."""
+WORD = r"\p{Lu}[\p{L}\p{M}]*(?:[’'\-]\p{L}[\p{L}\p{M}]*)*(?:(?<=s)[’'](?=\s\p{Lu}))?"
+"""A capitalised word: `Marrow`, `O’Neill`, `Jean-Luc`, `McAllister`, `Łucja`, and a
+plural possessive inside a name (`Dockers’` in `Dockers’ Union`)."""
 PARTICLE = (
     r"(?:van|von|der|den|de|del|della|des|di|da|dos|das|du|la|le|bin|ibn|al|el|ter|ten|y|e|zu|af)"
 )
