@@ -57,6 +57,9 @@ ATTRIBUTIONS = [
      "Harbour Authority of Nerrick"),
     ("quoted by, passive", "Marrow was quoted by the Nerrick Gazette as saying that the "
      "port was “losing money every hour”.", "Ilse Marrow"),
+    ("in her words", "Marrow said trade had grown. In her words, it “could double soon”.",
+     "Ilse Marrow"),
+    ("a split quote's second half", "“We are ready,” said Marrow. “Not today.”", "Ilse Marrow"),
     ("verb first in the sentence", "Said Marrow: “We are ready to talk.”", "Ilse Marrow"),
     ("a description with a comma", "A spokeswoman for the mayor, Dana Orrel, said: “He will "
      "go on Friday.”", "Dana Orrel"),
@@ -175,9 +178,20 @@ def test_a_quote_running_over_paragraphs_is_one_quote() -> None:
 
 def test_scare_quotes_and_titles_are_not_quotes() -> None:
     found = speakers(
-        "The so-called “harbour deal” was shown in the film “Nights of Nerrick” last year."
+        "The so-called “harbour deal” was shown in the film “Nights of Nerrick” last year.\n\n"
+        "Marrow’s study, “Silt and tide at the Nerrick bar, 2010–2020”, appears in a journal."
     )
     assert found == {}
+
+
+def test_an_anonymous_source_speaking_on_condition_of_anonymity() -> None:
+    draft = draft_article(
+        INTRO + "A senior port official, speaking on condition of anonymity, told us the mood "
+        "was “grim, frankly”."
+    )
+    assert [(q.text, q.speaker, q.unnamed) for q in draft.quotes] == [
+        ("grim, frankly", None, "A senior port official")
+    ]
 
 
 def test_a_quote_only_in_the_headline_is_kept_with_its_speaker() -> None:

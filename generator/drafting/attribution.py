@@ -32,8 +32,9 @@ SPOKESPERSON = regex.compile(
     rf"(?P<body>(?:the\s+)?{NAME})"
     r"|(?P<body>\p{Lu}[\p{L}\p{Lu}&-]*(?:\s+\p{Lu}[\p{L}&-]*){0,3})\s+spokes(?:man|woman|person))$"
 )
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
-VERB_RE = regex.compile(rf"\b(?:{SAYING})\b", regex.IGNORECASE)
+VERB_RE = regex.compile(rf"(?<![\w-])(?:{SAYING})\b", regex.IGNORECASE)  # not "so-called"
 ORG_HEADS = (
     "ministry|department|office|police|court|council|government|authority|agency|"
     "commission|committee|party|union|company|club|group|army|service|federation|"
@@ -257,15 +258,18 @@ class Reader:
         result = Attribution()
         for span in dict.fromkeys([passage.first, passage.last]):
             found = self._in_sentence(span.paragraph, span.start - 1, span.end + 1)
-            found.cue = found.speaker is not None or bool(found.unnamed)
             if found.via and not result.via:
                 result.via = found.via
+            result.cue = result.cue or found.cue
             if found.speaker is not None or found.unnamed:
                 found.via = found.via or result.via
                 return found
-        if self._continues(passage):
+        same_paragraph = self.last is not None and self.last_paragraph == passage.first.paragraph
+        if self._continues(passage) or (same_paragraph and self._follows(passage)):
+            # the same statement going on: a paragraph of its own, or the rest of a quote
+            # split by its attribution ("“…,” said Marrow. “…”")
             assert self.last is not None
-            result.speaker, result.guess = self.last.speaker, False
+            result.speaker, result.guess, result.cue = self.last.speaker, False, True
             result.unnamed = self.last.unnamed
         elif self.last is not None and passage.first.paragraph - self.last_paragraph <= 1:
             result.speaker, result.guess = self.last.speaker, True
@@ -301,11 +305,23 @@ class Reader:
             return ""
         return original.strip(" ,:;—–-")
 
+    def _follows(self, passage: QuotedPassage) -> bool:
+        """The quote opens a sentence right after the sentence that attributed the
+        paragraph's last quote, with nothing of the article's own in between."""
+        text = self.blanked[passage.first.paragraph]
+        before = text[: passage.first.start - 1].rstrip()
+        if not before.endswith((".", "!", "?", ":")):
+            return False
+        start, _ = sentence_bounds(text, len(before) - 1, len(before) - 1)
+        return bool(VERB_RE.search(text[start : len(before)]))
+
     def _in_sentence(self, paragraph: int, open_at: int, close_at: int) -> Attribution:
         text = self.blanked[paragraph]
         left, right = sentence_bounds(text, open_at, close_at)
-        result = Attribution()
         sentence = text[left:right]
+        result = Attribution(cue=bool(regex.search(
+            r"\b(?:according to|in a statement)\b", sentence, regex.I
+        ) or any(v.group(0)[0].islower() for v in VERB_RE.finditer(sentence))))  # fmt: skip
         q_start, q_end = open_at - left, close_at - left
         result.via = self._via(sentence)
         quoting = regex.search(
@@ -322,7 +338,7 @@ class Reader:
             )
             if actor is not None or unnamed:
                 words = self._source(paragraph, left + quoting.start("np"), left + quoting.end())
-                return Attribution(actor, result.via, not sure, words, unnamed)
+                return Attribution(actor, result.via, not sure, words, unnamed, cue=True)
         verbs = sorted(
             VERB_RE.finditer(sentence),
             key=lambda v: _distance(v, q_start, q_end, sentence),
@@ -332,17 +348,29 @@ class Reader:
                 continue  # a capitalised "Says" in a name or heading; "Said Marrow:" opens
             attribution = self._verb_subject(sentence, verb, q_start, q_end, paragraph, left)
             if attribution is not None:
+                attribution.cue = True
                 attribution.via = attribution.via or result.via
                 if attribution.speaker is not None and attribution.speaker is attribution.via:
                     attribution.via = None
                 return attribution
-        according = regex.search(r"\baccording to\s+(?P<np>[^,.;:]+)", sentence, regex.IGNORECASE)
+        according = regex.search(
+            r"\b(?:according to|in the words of|in (?=(?:his|her|their|its)\s+(?:own\s+)?words))"
+            r"\s*(?P<np>[^,.;:]+)",
+            sentence,
+            regex.IGNORECASE,
+        )
         if according:
             start = left + according.start("np")
-            actor, unnamed, sure = self.resolve(according.group("np"), paragraph, start)
+            phrase = regex.sub(
+                r"^(his|her|their|its)\s+(?:own\s+)?words$",
+                lambda m: POSSESSIVE_PRONOUNS[m.group(1).lower()],
+                according.group("np").strip(),
+                flags=regex.IGNORECASE,
+            )  # "in her words" -> "she"
+            actor, unnamed, sure = self.resolve(phrase, paragraph, start)
             if (actor is not None and actor.kind != "media") or unnamed:
                 words = self._source(paragraph, left + according.start(), left + according.end())
-                return Attribution(actor, result.via, not sure, words, unnamed)
+                return Attribution(actor, result.via, not sure, words, unnamed, cue=True)
         return result
 
     def _via(self, sentence: str) -> DraftActor | None:
@@ -389,7 +417,8 @@ class Reader:
         while True:  # without what stands between a subject and its verb
             tail = head[:end]
             cut = regex.search(
-                rf"(?:,?\s+{AUXILIARY}|,\s+(?:the|a|an|his|her|its|their|who|\d+)\b[^,]*,|,)\s*$",
+                rf"(?:,?\s+{AUXILIARY}|,\s+(?:the|a|an|his|her|its|their|who|\d+|\p{{Ll}}+ing)\b"
+                r"[^,]*,|,)\s*$",
                 tail,
             )
             if not cut or cut.start() <= floor:

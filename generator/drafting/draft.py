@@ -14,6 +14,7 @@ from .article import MONTHS, Article, read_article
 from .attribution import Attribution, Reader
 from .interview import answers
 from .quotes import QuotedPassage, Span, blank_quotes, clean, find_quotes
+from .verbs import SAYING
 
 DATES = (
     rf"\b(?:On )?(?:{MONTHS}) \d{{1,2}}(?:, \d{{4}})?|\b\d{{1,2}} (?:{MONTHS})(?: \d{{4}})?"
@@ -65,14 +66,16 @@ def draft_article(text: str) -> Draft:
 def _extent(passage: QuotedPassage, paragraphs: list[str], text: str) -> str:
     before = paragraphs[passage.first.paragraph][: passage.first.start - 1].rstrip()
     opens = not before or before.endswith((":", ".", "?", "!", "—"))
-    opens = opens or bool(re.search(r",\s*$", before) and re.search(r"\w", before))
+    opens = opens or bool(regex.search(rf"\b(?:{SAYING})\s*,\s*$", before))
     return "full" if opens and text[:1].isupper() else "partial"
 
 
-def _worth_keeping(quote: DraftQuote, attribution: Attribution) -> bool:
+def _worth_keeping(quote: DraftQuote, attribution: Attribution, headline: bool = False) -> bool:
     """A quoted word or title with no one saying it is not a quote: scare quotes
     (`so-called “reforms”`), titles of works, nicknames."""
     words = quote.text.split()
+    if not attribution.cue and quote.extent == "partial" and not headline:
+        return False  # in the middle of a sentence that gives no one: a title, a term
     if attribution.cue or not attribution.guess:
         return not (len(words) <= 6 and all(w[:1].isupper() for w in words if len(w) > 3)
                     and len(words) > 1 and not quote.text.endswith((".", "!", "?")))  # fmt: skip
@@ -158,7 +161,7 @@ def _headline_quotes(headline: str, draft: Draft) -> list[DraftQuote]:
         quote = DraftQuote([clean(passage.first.text)], "partial", attribution.speaker,
                            attribution.via, attribution.guess or attribution.speaker is None,
                            attribution.words, attribution.unnamed)  # fmt: skip
-        if _worth_keeping(quote, attribution):
+        if _worth_keeping(quote, attribution, headline=True):
             found.append(quote)
     return found
 
