@@ -116,6 +116,17 @@ def test_a_part_of_a_compound_surname_is_the_person() -> None:
     assert found["a swimming pool with bollards"][0] == "Ignacio de la Cruz Ortega"
 
 
+def test_an_office_after_the_first_mention() -> None:
+    found = speakers(
+        "President Anika Tormund received the delegation in the Amber Hall.\n\n"
+        "The Head of State noted that ties «have entered a new stage».\n\n"
+        "Chairman of the Harbour Board Lev Sarna met the dockers. The Chairman of the Board "
+        "stressed that the port «will reopen within days»."
+    )
+    assert found["have entered a new stage"][0] == "Anika Tormund"
+    assert found["will reopen within days"][0] == "Lev Sarna"
+
+
 def test_a_relaying_channel_is_the_via_not_the_speaker() -> None:
     found = speakers("“The talks will go on,” Marrow said, according to the Nerrick Gazette.")
     assert found["The talks will go on"] == ("Ilse Marrow", "Nerrick Gazette")

@@ -23,6 +23,10 @@ from .names import (
 from .verbs import SAYING
 
 ROLE_RE = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
+OFFICE = regex.compile(
+    rf"\b((?i:{ROLE_RE}))\s+(?:of|for)\s+(?:the\s+)?\p{{Lu}}[\p{{L}}’'-]*(?:\s+\p{{Lu}}[\p{{L}}’'-]*)*\s+$"
+)
+"""An office held at a named body, right before a name: `Chairman of the Harbour Board`."""
 
 
 @dataclass(eq=False)
@@ -110,6 +114,15 @@ def capitalised_runs(paragraphs: list[str]) -> list[Mention]:
             mention = _strip(match, index, text)
             if mention is None:
                 continue
+            words = mention.text.split()
+            last_org = max((i for i, w in enumerate(words) if org_kind(w)), default=-1)
+            if 0 <= last_org < len(words) - 2:
+                # "Harbour Board Lev Sarna": an institution, then a person's name
+                org_end = text.index(words[last_org], mention.start) + len(words[last_org])
+                org = " ".join(words[: last_org + 1])
+                found.append(Mention(index, mention.start, org_end, org, mention.titled))
+                person_at = text.index(words[last_org + 1], org_end)
+                mention = Mention(index, person_at, mention.end, text[person_at : mention.end], "")
             for _ in range(3) if org_kind(mention.text) else ():
                 more = OF_PART.match(text, mention.end)
                 if not more or org_kind(more.group("name")):
@@ -149,6 +162,8 @@ def _person_signals(mention: Mention, text: str, solo_surnames: set[str]) -> boo
         return True
     if regex.search(rf"\b(?:{ROLE_RE})s?\s*,?\s*$", before, regex.IGNORECASE):
         return True
+    if OFFICE.search(text[max(0, mention.start - 80) : mention.start]):
+        return True  # "Chairman of the Harbour Board Lev Sarna"
     if regex.match(r",\s+(?:\d{1,3}|aged \d+|who|whose)\b", after):
         return True
     if regex.search(r"\p{Ll}{3,},\s*$", before) and regex.match(r",", after):
@@ -275,6 +290,9 @@ def _describe(person: DraftActor, mention: Mention, text: str) -> None:
         if words and words not in person.described_as:
             person.described_as.append(words)
         person.roles.add(words.split()[-1].lower())
+    office = OFFICE.search(text[max(0, mention.start - 80) : mention.start])
+    if office:  # "Chairman of the Harbour Board Lev Sarna"
+        person.roles.add(office.group(1).lower())
     after = text[mention.end : mention.end + 100]
     apposition = regex.match(r",\s+((?:the|a|an|his|her|its)\s+[^,.;:]{2,60}?),", after)
     if apposition:

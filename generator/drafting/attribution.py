@@ -32,6 +32,11 @@ SPOKESPERSON = regex.compile(
     rf"(?P<body>(?:the\s+)?{NAME})"
     r"|(?P<body>\p{Lu}[\p{L}\p{Lu}&-]*(?:\s+\p{Lu}[\p{L}&-]*){0,3})\s+spokes(?:man|woman|person))$"
 )
+OFFICES = {
+    "head of state": {"president", "king", "queen", "emir", "monarch", "sultan"},
+    "head of government": {"prime", "premier", "chancellor", "taoiseach"},
+}
+"""Offices a report names a person by after the first mention, and the titles they hold."""
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 VERB_RE = regex.compile(rf"(?<![\w-])(?:{SAYING})\b", regex.IGNORECASE)  # not "so-called"
@@ -129,9 +134,14 @@ class Reader:
         if name and (len(name.split()) > 1 or phrase.strip() == name):
             actor = self._new_actor(name)
             return actor, "", len(name.split()) > 1
+        office = regex.search(r"\b(?:the|its|his|her|their)\s+(head of (?:state|government))\b",
+                              phrase, regex.IGNORECASE)  # fmt: skip
+        if office:
+            return self._described(office.group(1).lower(), paragraph, position)
         role = regex.search(
             rf"\b(?:the|its|his|her|their)\s+(?:[\p{{L}}’'-]+\s+){{0,3}}?"
-            rf"(?P<head>{ORG_HEADS}|{'|'.join(ROLE_NOUNS)})s?$",
+            rf"(?P<head>{ORG_HEADS}|{'|'.join(ROLE_NOUNS)})s?"
+            r"(?:\s+(?:of|for|at)\s+(?:the\s+)?[\p{L}’' -]+)?$",
             phrase,
             regex.IGNORECASE,
         )
@@ -242,9 +252,10 @@ class Reader:
         candidates = [a for _, _, a in reversed(before)] + [
             a for a in self.actors if a not in {m[2] for m in before}
         ]
+        heads = OFFICES.get(head, {head, head.rstrip("s")})
         for actor in candidates:
             names = " ".join(actor.names()).lower()
-            if head in names or head in actor.roles or head.rstrip("s") in actor.roles:
+            if head in names or heads & actor.roles:
                 return actor, "", True
         if regex.fullmatch(ORG_HEADS, head):  # "the company": the organisation last named
             bodies = [a for a in candidates if a.kind != "person" and a.kind != "media"]
