@@ -127,6 +127,27 @@ def test_an_office_after_the_first_mention() -> None:
     assert found["will reopen within days"][0] == "Lev Sarna"
 
 
+def test_an_age_a_first_name_and_a_relative() -> None:
+    found = speakers(
+        "Docker Vera Holm, 71, was at the gates with her son, Anton Holm.\n\n"
+        "“Nobody asks us,” the 71-year-old said.\n\n"
+        "Anton, 44, said he had come straight from work. “We are tired,” he said."
+    )
+    assert found["Nobody asks us"][0] == "Vera Holm"
+    assert found["We are tired"][0] == "Anton Holm"
+
+
+def test_an_answer_to_a_question_is_the_other_speaker() -> None:
+    found = speakers(
+        "Marrow spoke to the presenter, Joss Keel, on Nerrick Radio.\n\n"
+        "“Will the port open on Friday?” Keel asked.\n\n"
+        "“It will open when it is safe,” Marrow replied.\n\n"
+        "“Is that a yes or a no?” Keel asked.\n\n"
+        "“It is an answer,” she replied."
+    )
+    assert found["It is an answer"][0] == "Ilse Marrow"
+
+
 def test_a_relaying_channel_is_the_via_not_the_speaker() -> None:
     found = speakers("“The talks will go on,” Marrow said, according to the Nerrick Gazette.")
     assert found["The talks will go on"] == ("Ilse Marrow", "Nerrick Gazette")

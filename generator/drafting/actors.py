@@ -5,6 +5,7 @@ each with every spelling the article uses."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -16,7 +17,9 @@ from .names import (
     MEDIA_CONTEXT,
     NAME,
     NAME_RE,
+    PARTICLE,
     ROLE_NOUNS,
+    is_place,
     is_title,
     org_kind,
 )
@@ -24,7 +27,8 @@ from .verbs import SAYING
 
 ROLE_RE = "|".join(sorted(ROLE_NOUNS, key=len, reverse=True))
 OFFICE = regex.compile(
-    rf"\b((?i:{ROLE_RE}))\s+(?:of|for)\s+(?:the\s+)?\p{{Lu}}[\p{{L}}’'-]*(?:\s+\p{{Lu}}[\p{{L}}’'-]*)*\s+$"
+    rf"\b((?i:{ROLE_RE}))\s+(?:of|for)\s+(?:the\s+)?\p{{Lu}}[\p{{L}}’'-]*"
+    r"(?:\s+(?:of\s+(?:the\s+)?|and\s+)?\p{Lu}[\p{L}’'-]*)*(?:,\s+|\s+)$"
 )
 """An office held at a named body, right before a name: `Chairman of the Harbour Board`."""
 
@@ -38,6 +42,7 @@ class DraftActor:
     aliases: list[str] = field(default_factory=list)
     described_as: list[str] = field(default_factory=list)
     roles: set[str] = field(default_factory=set)
+    ages: set[int] = field(default_factory=set)  # "Aoife O’Shaughnessy, 34," -> 34
 
     @property
     def id(self) -> str:
@@ -116,7 +121,7 @@ def capitalised_runs(paragraphs: list[str]) -> list[Mention]:
                 continue
             words = mention.text.split()
             last_org = max((i for i, w in enumerate(words) if org_kind(w)), default=-1)
-            if 0 <= last_org < len(words) - 2:
+            if 1 <= last_org < len(words) - 2:
                 # "Harbour Board Lev Sarna": an institution, then a person's name
                 org_end = text.index(words[last_org], mention.start) + len(words[last_org])
                 org = " ".join(words[: last_org + 1])
@@ -155,7 +160,9 @@ def _said_after() -> regex.Pattern:
     )
 
 
-def _person_signals(mention: Mention, text: str, solo_surnames: set[str]) -> bool:
+def _person_signals(
+    mention: Mention, text: str, solo_surnames: set[str], solo_people: set[str]
+) -> bool:
     before = text[max(0, mention.start - 40) : mention.start]
     after = text[mention.end : mention.end + 120]
     if mention.titled:
@@ -176,7 +183,8 @@ def _person_signals(mention: Mention, text: str, solo_surnames: set[str]) -> boo
         return True
     if regex.search(rf"(?:\b(?:{SAYING})|according to|quoted|cited)\s*,?\s*$", before):
         return True
-    return mention.text.split()[-1] in solo_surnames
+    words = mention.text.split()
+    return words[-1] in solo_surnames or (len(words) > 1 and words[0] in solo_people)
 
 
 def find_actors(paragraphs: list[str]) -> list[DraftActor]:
@@ -184,6 +192,15 @@ def find_actors(paragraphs: list[str]) -> list[DraftActor]:
     runs = capitalised_runs(paragraphs)
     lowered = " ".join(paragraphs)
     solo = {m.text for m in runs if len(m.text.split()) == 1}
+    # a single name used as a person's: "Dáithí, 36, said", "Aoife said"
+    solo_people = {
+        m.text
+        for m in runs
+        if len(m.text.split()) == 1
+        and regex.match(
+            rf",\s+\d{{1,3}},|\s+(?:{SAYING})\b", paragraphs[m.paragraph][m.end : m.end + 30]
+        )
+    }
     actors: list[DraftActor] = []
     by_key: dict[str, DraftActor] = {}
 
@@ -210,8 +227,9 @@ def find_actors(paragraphs: list[str]) -> list[DraftActor]:
         name = " ".join(words[1:]) if owner else mention.text
         actor = _same_org(actors, name) or add(name, kind)
         actor.add_name(mention.text)
-    # people: a name with a sign that it is a person's
-    for mention in runs:
+    # people: a name with a sign that it is a person's; then, once their surnames are
+    # known, their relatives ("Kostas Andreou" before "his mum Despina Andreou")
+    for mention in [*runs, *runs]:
         text = paragraphs[mention.paragraph]
         words = mention.text.split()
         if org_kind(mention.text) or any(w.isupper() and len(w) > 1 for w in words):
@@ -219,7 +237,11 @@ def find_actors(paragraphs: list[str]) -> list[DraftActor]:
         if any(mention.text in a.names() for a in actors if a.kind != "person"):
             continue
         surname = words[-1]
-        known = next((a for a in actors if a.kind == "person" and a.surname == surname), None)
+        known = next(
+            (a for a in actors if a.kind == "person" and a.surname == surname
+             and _same_given_name(a.name.split(), words)),
+            None,
+        )  # fmt: skip
         if known is None:  # "De la Cruz" for Ignacio de la Cruz Ortega
             part = mention.text.casefold()
             known = next(
@@ -241,14 +263,24 @@ def find_actors(paragraphs: list[str]) -> list[DraftActor]:
             words = words[1:]  # "Economic Relations Zdenka Horvát": common words in front
             mention.start = text.index(words[0], mention.start)
             mention.text = " ".join(words)
-        if not _person_signals(mention, text, solo):
+        family = any(a.kind == "person" and a.surname == surname for a in actors)
+        if not (family or _person_signals(mention, text, solo, solo_people)):
             continue
-        if _place_like(mention, text):
+        if _place_like(mention, text) or is_place(mention.text):
             continue
         person = add(mention.text, "person")
         _describe(person, mention, text)
     _add_surnames(actors, runs)
     return actors
+
+
+def _same_given_name(known: list[str], words: list[str]) -> bool:
+    """Whether a name with this surname can be the known person's: no first name, the
+    same one, or its initial (`Kostas Andreou` is not his mother `Despina Andreou`)."""
+    if len(words) < 2 or len(known) < 2 or regex.fullmatch(PARTICLE, words[0].lower()):
+        return True  # no first name: "Van der Hoek"
+    a, b = known[0].rstrip("."), words[0].rstrip(".")
+    return a == b or (len(b) == 1 and a.startswith(b)) or (len(a) == 1 and b.startswith(a))
 
 
 def _place_like(mention: Mention, text: str) -> bool:
@@ -290,10 +322,15 @@ def _describe(person: DraftActor, mention: Mention, text: str) -> None:
         if words and words not in person.described_as:
             person.described_as.append(words)
         person.roles.add(words.split()[-1].lower())
+    if regex.search(r"\b(?:headed|led|chaired) by\b[^.;]{0,80}$", before):
+        person.roles.update(("head", "leader"))  # "a delegation headed by ... X"
     office = OFFICE.search(text[max(0, mention.start - 80) : mention.start])
     if office:  # "Chairman of the Harbour Board Lev Sarna"
         person.roles.add(office.group(1).lower())
     after = text[mention.end : mention.end + 100]
+    age = regex.match(r",\s+(?:aged\s+)?(\d{1,3}),", after)
+    if age:
+        person.ages.add(int(age.group(1)))
     apposition = regex.match(r",\s+((?:the|a|an|his|her|its)\s+[^,.;:]{2,60}?),", after)
     if apposition:
         roles = regex.findall(rf"\b({ROLE_RE})s?\b", apposition.group(1), regex.IGNORECASE)
@@ -301,10 +338,21 @@ def _describe(person: DraftActor, mention: Mention, text: str) -> None:
 
 
 def _add_surnames(actors: list[DraftActor], runs: list[Mention]) -> None:
+    """The surname alone, and the first name alone where only one person has it
+    (tabloids and sports reports call people `Kostas` after the first mention)."""
     solo = {m.text for m in runs}
-    for person in (a for a in actors if a.kind == "person"):
-        if len(person.name.split()) > 1 and person.surname in solo:
+    people = [a for a in actors if a.kind == "person" and len(a.name.split()) > 1]
+    first_names = Counter(a.name.split()[0] for a in people)
+    for person in people:
+        if person.surname in solo:
             person.add_name(person.surname)
+        first = person.name.split()[0]
+        if (
+            first in solo
+            and first_names[first] == 1
+            and not any(a.surname == first for a in people)
+        ):
+            person.add_name(first)
 
 
 def mentions(text: str, actors: list[DraftActor]) -> list[tuple[int, int, DraftActor]]:

@@ -14,7 +14,16 @@ from dataclasses import dataclass
 import regex
 
 from .actors import DraftActor, mentions
-from .names import FUNCTION_WORDS, NAME, NAME_RE, ROLE_NOUNS, UNNAMED, is_title, org_kind
+from .names import (
+    FUNCTION_WORDS,
+    NAME,
+    NAME_RE,
+    ROLE_NOUNS,
+    UNNAMED,
+    is_place,
+    is_title,
+    org_kind,
+)
 from .quotes import QuotedPassage
 from .verbs import MEDIA_VERBS, SAYING
 
@@ -90,6 +99,8 @@ class Reader:
         self.blanked = blanked
         self.actors = actors
         self.last: Attribution | None = None
+        self.before_last: Attribution | None = None  # the last other speaker
+        self.last_text = ""
         self.last_paragraph = -10
 
     # --- noun phrases ---------------------------------------------------------------
@@ -113,11 +124,13 @@ class Reader:
                 return known[-1][2], "", True
             if not regex.fullmatch(r"(?:the\s+)?\p{Ll}.*", body):
                 return self._new_actor(regex.sub(r"^the\s+", "", body), "organisation"), "", True
-        head = regex.split(r"\s+(?:at|of|from|for|in|on|with)\s+", phrase)[0]
-        if regex.match(r"(?:a|an|one|two|three|several|some)\s", phrase, regex.I) and (
-            UNNAMED.search(head) or regex.search(rf"\b(?:{ROLES})s?$", head, regex.I)
+        head = regex.split(r"\s+(?:at|of|from|for|in|on|with|close to)\s+", phrase)[0]
+        if (
+            regex.match(r"(?:a|an|one|two|three|several|some)\s", head, regex.I)
+            and head.split()[-1][:1].islower()
+            and head.split()[-1].lower() not in PRONOUNS
         ):
-            return None, phrase, True
+            return None, phrase, True  # "a pal of the star", "a senior party official"
         found = [m for m in mentions(phrase, self.actors) if not _possessive(phrase, m[1])]
         office = regex.match(rf"(.+?)[’']s?\s+(?:{ORG_HEADS})$", phrase)
         if not found and office and mentions(office.group(1), self.actors):
@@ -131,9 +144,17 @@ class Reader:
         if UNNAMED.search(phrase) and not regex.search(r"\bthe\b", phrase.split(",")[0]):
             return None, phrase, True
         name = _trailing_name(phrase)
+        if name and is_place(name):
+            return None, "", False  # "residents of Juniper Close": a place, not a speaker
         if name and (len(name.split()) > 1 or phrase.strip() == name):
             actor = self._new_actor(name)
             return actor, "", len(name.split()) > 1
+        aged = regex.search(r"\bthe (\d{1,3})-year-old\b", phrase, regex.IGNORECASE)
+        if aged:  # "the 34-year-old said": the person the article gave that age
+            before = mentions(self._before(paragraph, position), self.actors)
+            same = [a for _, _, a in reversed(before) if int(aged.group(1)) in a.ages]
+            if same:
+                return same[0], "", len(set(same)) == 1
         office = regex.search(r"\b(?:the|its|his|her|their)\s+(head of (?:state|government))\b",
                               phrase, regex.IGNORECASE)  # fmt: skip
         if office:
@@ -289,9 +310,11 @@ class Reader:
                                     self.last.speaker and result.speaker else None)  # fmt: skip
         return result
 
-    def keep(self, result: Attribution, paragraph: int) -> None:
+    def keep(self, result: Attribution, paragraph: int, text: str = "") -> None:
         """Take `result` as the last quote's: pronouns and run-on quotes refer to it."""
-        self.last, self.last_paragraph = result, paragraph
+        if self.last is not None and self.last.speaker is not result.speaker:
+            self.before_last = self.last
+        self.last, self.last_paragraph, self.last_text = result, paragraph, text
 
     def _continues(self, passage: QuotedPassage) -> bool:
         """A paragraph that is only a quote, right after a paragraph that quoted someone:
@@ -470,6 +493,15 @@ class Reader:
                     phrase = head[start:end]
                     break
         actor, unnamed, sure = self.resolve(phrase, paragraph, offset + verb.start())
+        if (
+            actor is not None and self.last is not None and actor is self.last.speaker
+            and self.last_text.rstrip().endswith("?") and self.before_last is not None
+            and self.before_last.speaker is not None
+            and regex.fullmatch(r"repl\w+|answer\w*|respond\w*|retort\w*", verb.group(0).lower())
+            and phrase.strip().lower() in PRONOUNS
+        ):  # fmt: skip
+            # "“Is that a yes?” the host asked. “It's an answer,” she replied.": the other one
+            actor, sure = self.before_last.speaker, False
         if actor is None and not unnamed:
             return None
         if (

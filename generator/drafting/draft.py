@@ -123,7 +123,7 @@ def draft_from(article: Article) -> Draft:
                            attribution.unnamed)  # fmt: skip
         if not _worth_keeping(quote, attribution):
             continue
-        reader.keep(attribution, passage.last.paragraph)
+        reader.keep(attribution, passage.last.paragraph, texts[-1])
         found.append((passage.first.paragraph, quote))
     for index, text in interview.answers.items():
         speaker = interview.speaker(draft.actors, body)

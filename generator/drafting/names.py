@@ -38,9 +38,18 @@ ORG_WORDS = {
         "Inc Ltd PLC Bank Fund Foundation Trust Institute University College School "
         "Hospital Board Network Coalition Alliance Movement Front Organisation Organization "
         "Society Chamber Council Committee Consortium Cooperative Co-operative Brigade "
-        "Industries Holdings Airlines Airways Lines Partners Centre Center FC"
+        "Industries Holdings Airlines Airways Lines Partners Centre Center FC United Rovers "
+        "Athletic Wanderers Albion Rangers Hotspur"
     ).split(),
 }
+PLACE_WORDS = frozenset(
+    "Street Road Lane Avenue Close Square Drive Way Crescent Gardens Terrace Place Row "
+    "Villa Bridge River Lake Mountain Mount Valley Hill Hills Island Islands Bay Coast "
+    "Airport Station Stadium Arena Hall Church Cathedral Castle Palace Park Beach Harbour "
+    "Port Estate Quay Wharf Square Boulevard Highway Motorway Forest Desert Sea Ocean".split()
+)
+"""Words that end a place's name, not a person's or a body's: `Juniper Close`."""
+
 KIND_OF_WORD = {w: kind for kind, words in ORG_WORDS.items() for w in words}
 ORG_WORD_RE = regex.compile(rf"\b(?:{'|'.join(sorted(KIND_OF_WORD, key=len, reverse=True))})\b")
 
@@ -69,7 +78,11 @@ ROLE_NOUNS = (
     "commuter pensioner shopkeeper protester protestor passenger grandmother grandfather "
     "mother father mum dad widow widower neighbour neighbor landlord tenant homeowner "
     "parent volunteer businessman businesswoman entrepreneur shopper customer patient "
-    "fan supporter voter councilwoman councilman alderman trustee governor-general"
+    "fan supporter voter councilwoman councilman alderman trustee governor-general "
+    "fiancé fiancée wife husband partner son daughter brother sister friend boyfriend "
+    "girlfriend pal colleague docker dockworker miner cleaner porter soldier sailor "
+    "firefighter paramedic lecturer cyclist motorist pedestrian tourist visitor villager "
+    "islander shopowner baker butcher"
 ).split()
 
 UNNAMED = regex.compile(
@@ -113,6 +126,10 @@ FUNCTION_WORDS = frozenset(
 and weekdays and months, which the drafter keeps as dates."""
 
 TITLE_WORDS = TITLES | {"mr.", "mrs.", "ms.", "dr."}
+
+
+def is_place(name: str) -> bool:
+    return name.split()[-1] in PLACE_WORDS
 
 
 def is_title(word: str) -> bool:
