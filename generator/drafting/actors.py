@@ -11,7 +11,7 @@ from functools import cache
 
 import regex
 
-from ..digest.names import name_key, slug
+from ..digest.names import name_key, similarity, slug
 from .names import (
     FUNCTION_WORDS,
     MEDIA_CONTEXT,
@@ -276,11 +276,14 @@ def find_actors(paragraphs: list[str]) -> list[DraftActor]:
 
 def _same_given_name(known: list[str], words: list[str]) -> bool:
     """Whether a name with this surname can be the known person's: no first name, the
-    same one, or its initial (`Kostas Andreou` is not his mother `Despina Andreou`)."""
+    same one spelt another way (`Alexander`, `Aleksandr`), or its initial; `Kostas
+    Andreou` is not his mother `Despina Andreou`."""
     if len(words) < 2 or len(known) < 2 or regex.fullmatch(PARTICLE, words[0].lower()):
         return True  # no first name: "Van der Hoek"
     a, b = known[0].rstrip("."), words[0].rstrip(".")
-    return a == b or (len(b) == 1 and a.startswith(b)) or (len(a) == 1 and b.startswith(a))
+    if (len(b) == 1 and a.startswith(b)) or (len(a) == 1 and b.startswith(a)):
+        return True  # an initial
+    return similarity(name_key(a), name_key(b)) >= 70  # the same, or spelt another way
 
 
 def _place_like(mention: Mention, text: str) -> bool:
