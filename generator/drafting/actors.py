@@ -128,14 +128,22 @@ def capitalised_runs(paragraphs: list[str]) -> list[Mention]:
                 found.append(Mention(index, mention.start, org_end, org, mention.titled))
                 person_at = text.index(words[last_org + 1], org_end)
                 mention = Mention(index, person_at, mention.end, text[person_at : mention.end], "")
+            # an office's body is named short: "Chairman of the Council of Ministers Zoltán
+            # Fekete-Várady" is the Council of Ministers, then a person
+            office = bool(
+                regex.search(rf"\b(?i:{ROLE_RE})\s+of\s+(?:the\s+)?$", text[: mention.start])
+            )
+            tail: Mention | None = None
             for _ in range(3) if org_kind(mention.text) else ():
                 more = OF_PART.match(text, mention.end)
                 if not more or org_kind(more.group("name")):
                     break
                 words = more.group("name").split()
-                if len(words) > 1 and words[-1] in solo:  # "of Dravonia Radomir Velkan"
+                if len(words) > 1 and (words[-1] in solo or office):  # "of Dravonia Radomir Velkan"
                     mention.end = more.start("name") + len(words[0])
                     mention.text = text[mention.start : mention.end]
+                    rest = text.index(words[1], mention.end)
+                    tail = Mention(index, rest, more.end(), text[rest : more.end()], "")
                     break
                 mention.end = more.end()
                 mention.text = text[mention.start : mention.end]
@@ -149,6 +157,8 @@ def capitalised_runs(paragraphs: list[str]) -> list[Mention]:
                 joined.end, joined.text = mention.end, text[joined.start : mention.end]
                 continue
             found.append(mention)
+            if tail is not None:
+                found.append(tail)
     return found
 
 
