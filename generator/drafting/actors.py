@@ -246,6 +246,11 @@ def find_actors(paragraphs: list[str]) -> list[DraftActor]:
             continue
         if any(mention.text in a.names() for a in actors if a.kind != "person"):
             continue
+        owners = [i for i, w in enumerate(words[:-1]) if regex.search(r"[’']s$", w)]
+        if owners and len(words) - owners[-1] > 2:  # "Love Villa’s Kostas Andreou"
+            words = words[owners[-1] + 1 :]
+            at = text.index(words[0], mention.start)
+            mention = Mention(mention.paragraph, at, mention.end, text[at : mention.end], "")
         surname = words[-1]
         known = next(
             (a for a in actors if a.kind == "person" and a.surname == surname

@@ -439,11 +439,20 @@ class Reader:
             return None  # "had been told": someone else spoke
         if verb.group(0).lower().endswith("ing") and regex.search(r",\s*$", head):
             # "Marrow rejected the claim, saying ...": the main clause's subject
-            earlier = [v for v in VERB_RE.finditer(head)]
-            for other in reversed(earlier):
+            for other in reversed(list(VERB_RE.finditer(head))):
                 found = self._verb_subject(sentence, other, q_start, q_end, paragraph, offset)
                 if found is not None:
                     return found
+            subject = next(  # "Despina Andreou, 58, leapt to his defence, writing: ..."
+                (m for m in mentions(head, self.actors) if not _possessive(head, m[1])), None
+            )
+            if subject is not None and not regex.search(
+                r"(?<![\p{L}-])(?:whether|if|that|with|to|by|of|for|asked)(?![\p{L}-])",
+                head[: subject[0]],
+                regex.IGNORECASE,
+            ):
+                words = self._source(paragraph, offset + subject[0], offset + verb.end())
+                return Attribution(subject[2], None, False, words)
         floor = max(head.rfind(c) for c in (";", "—", "–", "(", ")"))
         if q_end <= verb.start():
             floor = max(floor, q_end - 1)
@@ -451,7 +460,7 @@ class Reader:
         while True:  # without what stands between a subject and its verb
             tail = head[:end]
             cut = regex.search(
-                rf"(?:,?\s+{AUXILIARY}|,\s+(?:the|a|an|his|her|its|their|who|\d+|\p{{Ll}}+ing)\b"
+                rf"(?:,?\s+{AUXILIARY}|,\s+(?:the|a|an|his|her|its|their|who|which|\d+|\p{{Ll}}+ing)\b"
                 r"[^,]*,|,)\s*$",
                 tail,
             )
