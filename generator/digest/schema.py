@@ -7,6 +7,7 @@ from here. Field descriptions become the tooltips of the JSON Schema.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Iterator
 from typing import Annotated, ClassVar, Literal
@@ -124,6 +125,40 @@ IsoDate = Annotated[
     dt.date, BeforeValidator(_iso_date), Field(json_schema_extra={"format": "date"})
 ]
 RelativePath = Annotated[str, StringConstraints(min_length=1), AfterValidator(_relative_path)]
+
+
+def _degrees(limit: int, positive: str, negative: str, example: str):
+    """A check of a coordinate in decimal degrees, with the message an editor needs."""
+    expected = (
+        f"expected degrees from -{limit} to {limit}: {positive} positive, {negative} negative"
+    )
+
+    def check(value: object) -> object:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            shown = f"text {value!r}" if isinstance(value, str) else type(value).__name__
+            raise ValueError(
+                f"expected a number of degrees such as {example}, got {shown} "
+                f"(write decimal degrees; {positive} positive, {negative} negative)"
+            )
+        if not math.isfinite(value):
+            raise ValueError(f"{value!r} is not a finite number ({expected})")
+        if not -limit <= value <= limit:
+            raise ValueError(f"{value!r} is out of range ({expected})")
+        return value
+
+    return check
+
+
+Latitude = Annotated[
+    float,
+    BeforeValidator(_degrees(90, "north", "south", "55.76")),
+    Field(json_schema_extra={"minimum": -90, "maximum": 90}),
+]
+Longitude = Annotated[
+    float,
+    BeforeValidator(_degrees(180, "east", "west", "37.62")),
+    Field(json_schema_extra={"minimum": -180, "maximum": 180}),
+]
 
 ActorKind = Literal["person", "organisation", "government-body", "media"]
 WIKIDATA_PATTERN = r"^Q[1-9][0-9]{0,11}$"
@@ -436,6 +471,42 @@ class Place(Model):
     country: Line | None = None
     role: Line = Field(description="Why the place matters to the story, in our words.")
     distances: list[Distance] = Field(default_factory=list)
+    latitude: Latitude | None = Field(
+        None,
+        description="Where it is, in decimal degrees north (south is negative), e.g. `55.76`; "
+        "with `longitude`, it puts the place on the story's map.",
+    )
+    longitude: Longitude | None = Field(
+        None,
+        description="Decimal degrees east (west is negative), e.g. `37.62`; with `latitude`.",
+    )
+
+    @property
+    def located(self) -> bool:
+        """It has coordinates: it is on the map."""
+        return self.latitude is not None and self.longitude is not None
+
+
+class Route(Model):
+    """A journey the story follows (a march, a convoy, a flight), drawn on the map in
+    order."""
+
+    label: Line = Field(description="What travelled, in our words, e.g. `Wagner’s march`.")
+    stops: list[Slug] = Field(
+        min_length=1,
+        description="The ids of the places it went through, in order; each place needs "
+        "`latitude` and `longitude`.",
+    )
+    towards: Slug | None = Field(
+        None,
+        description="The id of a place it was heading for and did not reach: drawn as a "
+        "dashed line from the last stop.",
+    )
+    distances: list[Distance] = Field(
+        default_factory=list,
+        description="How far from a place (most often `towards`) it got, as the source "
+        "gives it, e.g. `just 200km short`: drawn from that place towards the last stop.",
+    )
 
 
 class OpenQuestion(Model):
@@ -493,6 +564,7 @@ ACTOR_REFERENCES: tuple[tuple[str, ...], ...] = (
     ("timeline", "*", "claimed_by"),
     ("timeline", "*", "reported_by"),
     ("places", "*", "distances", "*", "claimed_by"),
+    ("route", "distances", "*", "claimed_by"),
     ("discrepancies", "*", "accounts", "*", "according_to"),
     ("actors", "*", "distinct_from", "*"),
 )
@@ -555,6 +627,9 @@ class Story(Model):
     responses: list[Response] = Field(default_factory=list)
     timeline: list[Event] = Field(default_factory=list)
     places: list[Place] = Field(default_factory=list)
+    route: Route | None = Field(
+        None, description="A journey the story follows through its places, drawn on the map."
+    )
     open_questions: list[OpenQuestion] = Field(default_factory=list)
     discrepancies: list[Discrepancy] = Field(default_factory=list)
 
@@ -608,6 +683,8 @@ class Story(Model):
         for i, p in enumerate(self.places):
             for j, d in enumerate(p.distances):
                 yield ("places", i, "distances", j, "wording"), d.wording, None
+        for j, d in enumerate(self.route.distances if self.route else []):
+            yield ("route", "distances", j, "wording"), d.wording, None
         for i, question in enumerate(self.open_questions):
             if question.wording:
                 yield ("open_questions", i, "wording"), question.wording, None
@@ -619,6 +696,15 @@ class Story(Model):
                     account.says,
                     [quoted] if quoted else None,
                 )
+
+    def route_stops(self) -> list[Place]:
+        """The places of the route's stops, in order."""
+        return [self.place(stop) for stop in self.route.stops] if self.route else []
+
+    def chronology(self) -> list[Event]:
+        """The timeline in date order; events of one day in the digest's order. The
+        timeline page's list and its graphic number the events in this order."""
+        return sorted(self.timeline, key=lambda e: e.date)
 
     def corrections_on(self, page: str) -> list[Correction]:
         return sorted(
@@ -709,18 +795,51 @@ class Story(Model):
                     ("timeline", i, "certainty"),
                     "a claimed event needs `claimed_by` (expected the actor id of who claims it)",
                 )
-        for i, p in enumerate(self.places):
-            for j, d in enumerate(p.distances):
-                yield from ref(("places", i, "distances", j, "to"), d.to, "places")
-                if d.certainty == "claimed" and d.claimed_by is None:
-                    yield (
-                        ("places", i, "distances", j, "certainty"),
-                        "a claimed distance needs `claimed_by` "
-                        "(expected the actor id of who claims it)",
-                    )
+        distances = [(("places", i, "distances", j), d) for i, p in enumerate(self.places)
+                     for j, d in enumerate(p.distances)]  # fmt: skip
+        if self.route:
+            distances += [
+                (("route", "distances", j), d) for j, d in enumerate(self.route.distances)
+            ]
+        for loc, d in distances:
+            yield from ref((*loc, "to"), d.to, "places")
+            if d.certainty == "claimed" and d.claimed_by is None:
+                yield (
+                    (*loc, "certainty"),
+                    "a claimed distance needs `claimed_by` "
+                    "(expected the actor id of who claims it)",
+                )
+        yield from self._coordinate_problems(ids["places"])
         for i, d in enumerate(self.discrepancies):
             for j, a in enumerate(d.accounts):
                 yield from ref(("discrepancies", i, "accounts", j, "quote"), a.quote, "quotes")
+
+    def _coordinate_problems(
+        self, place_ids: set[str]
+    ) -> Iterator[tuple[tuple[str | int, ...], str]]:
+        """A place's coordinates come as a pair, and a route goes through located places."""
+        for i, p in enumerate(self.places):
+            if (p.latitude is None) != (p.longitude is None):
+                given, missing = ("latitude", "longitude") if p.longitude is None else (
+                    "longitude", "latitude")  # fmt: skip
+                yield (("places", i, given), f"`{given}` without `{missing}` (expected both, "
+                       "or neither for a place that is not on the map)")  # fmt: skip
+        if self.route is None:
+            return
+        stops = [(("route", "stops", j), stop) for j, stop in enumerate(self.route.stops)]
+        if self.route.towards is not None:
+            stops.append((("route", "towards"), self.route.towards))
+        if len(stops) < 2:
+            yield (("route", "stops"), "a route needs two places (expected two `stops` or "
+                   "more, or a stop and the place it was heading `towards`)")  # fmt: skip
+        known = {p.id: p for p in self.places}
+        for loc, stop in stops:
+            if stop not in place_ids:
+                known_ids = ", ".join(sorted(place_ids)) or "none defined"
+                yield (loc, f"unknown place id {stop!r} (expected one of: {known_ids})")
+            elif not known[stop].located:
+                yield (loc, f"place {stop!r} has no coordinates (expected `latitude` and "
+                       "`longitude` on it, to draw the route)")  # fmt: skip
 
     def _address_problems(self) -> Iterator[tuple[tuple[str | int, ...], str]]:
         """Ids and tags that would take a name the site keeps for its own pages."""
