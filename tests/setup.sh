@@ -3,7 +3,10 @@
 #   - .venv: the project with its test extra (pytest, hypothesis, Playwright, ...);
 #   - Debian's chromium and a Java runtime, with apt-get, when they are missing
 #     (needs root; Playwright drives the system Chromium, no browser download);
-#   - axe-core and the Nu Html Checker (npm vnu-jar) into .venv/npm.
+#   - axe-core and the Nu Html Checker (npm vnu-jar) into .venv/npm, and the maps' data
+#     (npm world-atlas: Natural Earth's countries) into .venv/map-data, as README's
+#     set-up does (a folder each: npm removes from a folder what an install does not name);
+#   - the DejaVu fonts and fontconfig (the share cards), with apt-get, when missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +18,9 @@ missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v java >/dev/null || missing+=(default-jre-headless)
 command -v npm >/dev/null || missing+=(npm)
+# the share cards' font (any script the tests draw, Cyrillic included) and fontconfig
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+command -v fc-match >/dev/null || missing+=(fontconfig)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "tests/setup.sh: please install ${missing[*]} (sudo apt-get install ${missing[*]})" >&2
@@ -27,3 +33,5 @@ fi
 
 npm install --silent --no-save --no-package-lock --no-audit --no-fund \
   --prefix .venv/npm axe-core@^4.10 vnu-jar@^26
+npm install --silent --no-save --no-package-lock --no-audit --no-fund \
+  --prefix .venv/map-data world-atlas@2

@@ -48,6 +48,9 @@ class ExplainerConfig(base.Config):
     """Templates of the Atom feed (default: the built-in one)."""
     site_config = c.Type(str, default="site_config.yml")
     """Site-wide settings an editor changes (title, url, language, order)."""
+    map_data = c.Optional(c.Type(str))
+    """The countries' TopoJSON for the stories' maps (default: npm's `world-atlas`
+    installed in `.venv/map-data`; see `website/pictures/atlas.py`)."""
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):

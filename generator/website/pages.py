@@ -27,6 +27,9 @@ from ..parallel import fork_map
 from . import markup, paths
 from .catalog import Appearance, Newsroom, Person
 from .metadata import wikidata_url
+from .pictures import pictures_of
+from .pictures.atlas import Atlas
+from .pictures.maps import number
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,11 @@ PEOPLE_PER_PAGE = 100
 def long_date(value: dt.date) -> str:
     """24 June 2023: unambiguous for readers anywhere."""
     return f"{value.day} {value:%B %Y}"
+
+
+def day_month(value: dt.date) -> str:
+    """24 June: a day on a time scale whose year is said once."""
+    return f"{value.day} {value:%B}"
 
 
 def kilometres(value: float) -> str:
@@ -135,6 +143,7 @@ def environment(templates_dir: Path, language: str = "en") -> jinja2.Environment
         attr=markup.attr,
         front=markup.front_matter_value,
         long_date=long_date,
+        day_month=day_month,
         km=kilometres,
         excerpt=excerpt,
         quoted=quoted,
@@ -143,6 +152,7 @@ def environment(templates_dir: Path, language: str = "en") -> jinja2.Environment
         kind_label=kind_label,
         clock=clock,
         marked_differences=markup.marked_differences,
+        num=lambda value: Markup(number(value)),  # a picture's coordinate: digits only
     )
     return env
 
@@ -194,12 +204,14 @@ class Renderer:
         newsroom: Newsroom,
         memo: dict[str, tuple[tuple, str]] | None = None,
         stamp: object = None,
+        atlas: Atlas | None = None,
     ):
         self.env = environment(templates_dir, site.language)
         self.site, self.newsroom = site, newsroom
         self.pages: dict[str, str] = {}
         self.addresses: dict[str, str] = {}
         self.memo, self.stamp = memo, stamp
+        self.atlas = atlas
 
     def render(self, path: str, template: str, **context: Any) -> str:
         return self.env.get_template(template).render(
@@ -227,11 +239,17 @@ class Renderer:
     def story(self, story: Story) -> dict[str, str]:
         """The pages of one story."""
         sections = [s for s in SECTIONS if s.shown(story)]
+        pictures = pictures_of(story, self.atlas)
         pages = {}
         for section in sections:
             path = f"{paths.story_dir(story.id)}/{section.filename}"
             pages[path] = self.render(
-                path, section.template, story=story, section=section, sections=sections
+                path,
+                section.template,
+                story=story,
+                section=section,
+                sections=sections,
+                pictures=pictures,
             )
         return pages
 
@@ -277,14 +295,16 @@ def render_site(
     site: SiteConfig,
     templates_dir: Path,
     cache: GenerationCache | None = None,
+    atlas: Atlas | None = None,
 ) -> dict[str, str]:
-    """Every generated page: relative path -> Markdown text.
+    """Every generated page: relative path -> Markdown text. `atlas`: the map data for
+    the stories' maps (None: no maps).
 
     With a cache (while serving), a story's pages are rendered again only when the
-    story, the templates or the site settings changed.
+    story, the templates, the site settings or the map data changed.
     """
-    stamp = (templates_stamp(templates_dir), site.model_dump_json()) if cache else None
-    r = Renderer(templates_dir, site, newsroom, cache.listings if cache else None, stamp)
+    stamp = (templates_stamp(templates_dir), site.model_dump_json(), atlas) if cache else None
+    r = Renderer(templates_dir, site, newsroom, cache.listings if cache else None, stamp, atlas)
     r.listing(paginate(newsroom.stories, STORIES_PER_PAGE, paths.home_page), "home.md.j2")
     r.page("about.md", "about.md.j2", newsroom=newsroom)
     if cache is None:
