@@ -10,6 +10,7 @@ from pathlib import Path
 
 import extruct
 import pytest
+from bs4 import BeautifulSoup
 
 from .browser import chromium, nu_errors, png_size, run_axe, serve_directory
 from .conftest import ROOT, SECTIONS, STORY_ID
@@ -134,13 +135,12 @@ def test_quotes_page_lists_quotations(site: Path) -> None:
 
 
 def test_canonical_twitter_and_sitemap(site: Path) -> None:
-    from bs4 import BeautifulSoup
-
     for path in PAGES:
         soup = BeautifulSoup((site / path / "index.html").read_text(), "html.parser")
         canonical = soup.find("link", rel="canonical")
         assert canonical["href"] == "https://explainer.example.org/" + path
-        assert soup.find("meta", attrs={"name": "twitter:card"})["content"] == "summary"
+        card = "summary_large_image" if path.startswith("stories/") else "summary"
+        assert soup.find("meta", attrs={"name": "twitter:card"})["content"] == card
         assert soup.find("meta", attrs={"name": "twitter:title"})["content"]
     sitemap = (site / "sitemap.xml").read_text()
     for path in PAGES:
@@ -271,6 +271,54 @@ def test_screenshots(
     shot_width, shot_height = png_size(target)
     assert shot_width == width * scale, (shot_width, shot_height)
     assert shot_height >= height * scale, (shot_width, shot_height)
+
+
+PICTURES = [
+    ("map", f"stories/{STORY_ID}/places/", "figure.ex-map-figure"),
+    ("summary-map", f"stories/{STORY_ID}/", "figure.ex-map-figure"),
+    ("timeline-graphic", f"stories/{STORY_ID}/timeline/", "figure.ex-timescale-figure"),
+]
+
+
+def test_the_pages_checked_above_carry_the_pictures(site: Path) -> None:
+    """The seed's places, summary and timeline pages (checked above for axe, the Nu Html
+    Checker, requests, weight and phones) hold the map and the timeline graphic."""
+    for _, path, selector in PICTURES:
+        soup = BeautifulSoup((site / path / "index.html").read_text(), "html.parser")
+        assert soup.select_one(f"{selector} svg.ex-figure"), path
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(("width", "scale"), [(1280, 1), (360, 2)])
+@pytest.mark.parametrize(("kind", "path", "selector"), PICTURES)
+def test_picture_screenshots(
+    browser: object,
+    base_url: str,
+    kind: str,
+    path: str,
+    selector: str,
+    width: int,
+    scale: int,
+    scheme: str,
+) -> None:
+    """Screenshots of the map and the timeline graphic in both schemes, for people to
+    look at (test-output/screenshots/): each drawn, within the page's width, its labels
+    as text."""
+    context = browser.new_context(
+        viewport={"width": width, "height": 900}, device_scale_factor=scale, color_scheme=scheme
+    )
+    page = context.new_page()
+    page.goto(base_url + path)
+    page.wait_for_load_state("networkidle")
+    figure = page.locator(selector)
+    box = figure.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width, box
+    assert page.locator(f"{selector} svg text").count() > 0
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    target = SCREENSHOTS / f"{kind}-{width}-{scheme}.png"
+    figure.screenshot(path=str(target))
+    context.close()
+    assert png_size(target)[0] <= width * scale
 
 
 def pagefind_urls(page: object, query: str) -> list[str]:

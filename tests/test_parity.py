@@ -16,7 +16,7 @@ import pytest
 from generator.builders.build import BUILDERS
 from generator.digest.register import load_story
 
-from .browser import axe_violations, chromium, nu_errors, serve_directory, site_headers
+from .browser import axe_violations, chromium, nu_errors, png_size, serve_directory, site_headers
 from .conftest import ROOT, SECTIONS, STORY_ID, copy_project, explainer
 
 pytestmark = pytest.mark.browser
@@ -53,6 +53,18 @@ def test_every_story_page_has_json_ld_opengraph_and_feed_links(built: Path) -> N
         [og] = data["opengraph"]
         assert og["@type"] == "article" and og["og:url"].endswith(f"/{path}"), path
         assert 'type="application/atom+xml"' in html and '<link rel="canonical"' in html, path
+
+
+def test_every_story_page_names_its_share_card_and_the_site_has_it(built: Path) -> None:
+    site_url = "https://explainer.example.org/"
+    cards = set()
+    for path in STORY_PAGES:
+        html = (built / path / "index.html").read_text(encoding="utf-8")
+        [og] = extruct.extract(html, syntaxes=["opengraph"], uniform=True)["opengraph"]
+        cards.add(og["og:image"])
+    [card] = cards
+    assert card.startswith(site_url) and card.endswith(".png"), card
+    assert png_size(built / card.removeprefix(site_url)) == (1200, 630)
 
 
 def test_the_nu_html_checker_finds_no_error(built: Path) -> None:

@@ -42,6 +42,7 @@ from ..website.html_fixes import mend
 from ..website.metadata import page_metadata
 from ..website.pages import SECTIONS
 from ..website.paths import PEOPLE_DIR, STORIES_DIR, story_dir
+from ..website.pictures.cards import SIZE, card_of, card_path
 from ..website.search import index_for_search
 
 HEAD_MARK = '<meta property="og:type"'
@@ -59,6 +60,8 @@ class SiteFacts:
     base_url: str | None
     """Where the site is published, ending in `/`; None while previewing."""
     head: jinja2.Template = field(repr=False, compare=False)
+    cards: dict[str, str] = field(default_factory=dict)
+    """Each story's share card: its path on the site, by story id."""
 
     @classmethod
     def of(cls, site: SiteConfig, newsroom: Newsroom, base_url: str | None) -> SiteFacts:
@@ -76,6 +79,7 @@ class SiteFacts:
             {person.id: person for person in newsroom.people},
             base,
             env.get_template("head.html.j2"),
+            {story.id: card_path(card_of(story, site), story) for story in newsroom.stories},
         )
 
 
@@ -101,8 +105,12 @@ def page_head(facts: SiteFacts, path: str, has_canonical: bool) -> str:
         title = f"{person.name}: page {number}" if number else person.name
     url = urljoin(facts.base_url, address) if facts.base_url else None
     story_url = urljoin(facts.base_url, f"{story_dir(story.id)}/") if story and url else None
-    meta = page_metadata(site, story, section, url, story_url, title, person)
     up = posixpath.relpath(".", posixpath.dirname(path) or ".")
+    image = None
+    if story is not None and story.id in facts.cards:
+        card = facts.cards[story.id]  # absolute where the site's address is known
+        image = urljoin(facts.base_url, card) if facts.base_url else posixpath.join(up, card)
+    meta = page_metadata(site, story, section, url, story_url, title, person, image, SIZE)
     feeds = (
         {"atom": posixpath.normpath(posixpath.join(up, ATOM)),
          "json": posixpath.normpath(posixpath.join(up, JSON_FEED))}

@@ -26,12 +26,15 @@ from ..digest.loading import (
 )
 from ..digest.register import Register, load_register, read_entry, resolve
 from ..digest.schema import SiteConfig
+from ..parallel import fork_map
 from ..website import theme
 from ..website.catalog import Newsroom, build_newsroom
 from ..website.feeds import render_feeds
 from ..website.pages import PathCollision, render_site
+from ..website.pictures.atlas import atlas_for
+from ..website.pictures.cards import card_of, card_path, draw_card
 from .cache import GenerationCache
-from .tree import TreeStats, write_tree
+from .tree import KEPT, Content, TreeStats, write_tree
 
 
 def template_problem(error: jinja2.TemplateError, root: Path) -> Problem:
@@ -67,6 +70,8 @@ class Project:
     feeds_dir: Path
     site_config_path: Path
     output_dir: Path
+    map_data: str | None = None
+    """Where the map data is, relative to the project (default: `pictures.atlas`)."""
 
     @classmethod
     def from_mkdocs(cls, config_file: Path | None = None) -> Project:
@@ -118,6 +123,7 @@ class Project:
             feeds_dir=folder(options.feeds_dir, theme.feeds_dir()),
             site_config_path=root / options.site_config,
             output_dir=docs_dir,
+            map_data=getattr(options, "map_data", None),
         )
 
     def story_paths(self) -> list[Path]:
@@ -180,11 +186,13 @@ class Project:
 
     def render(
         self, cache: GenerationCache | None = None
-    ) -> tuple[SiteConfig, Newsroom, dict[str, str]]:
-        """Every file of the generated tree, in memory: path -> text."""
+    ) -> tuple[SiteConfig, Newsroom, dict[str, Content]]:
+        """Every file of the generated tree, in memory: path -> text (a page), bytes (a
+        share card drawn now) or KEPT (a share card the tree already has)."""
         site, newsroom = self.load(cache=cache)
+        atlas = atlas_for(newsroom.stories, self.root, self.map_data)
         try:
-            pages = render_site(newsroom, site, self.templates_dir, cache)
+            pages = render_site(newsroom, site, self.templates_dir, cache, atlas)
             pages.update(render_feeds(newsroom, site, self.feeds_dir))
         except jinja2.TemplateError as error:
             raise InputError([template_problem(error, self.root)]) from None
@@ -195,7 +203,20 @@ class Project:
                 if asset.is_file() and not asset.name.startswith("."):
                     relative = asset.relative_to(self.assets_dir).as_posix()
                     pages[f"assets/{relative}"] = asset.read_text(encoding="utf-8")
+        pages.update(self.share_cards(site, newsroom))
         return site, newsroom, pages
+
+    def share_cards(self, site: SiteConfig, newsroom: Newsroom) -> dict[str, Content]:
+        """Each story's share card: KEPT when the generated tree has it (its name is a
+        hash of its inputs), else drawn now (on the machine's cores, for many)."""
+        cards = {}
+        for story in newsroom.stories:
+            card = card_of(story, site)
+            cards[card_path(card, story)] = card
+        missing = [(p, c) for p, c in cards.items() if not (self.output_dir / p).is_file()]
+        drawn = dict(zip([p for p, _ in missing], fork_map(lambda m: draw_card(m[1]), missing),
+                         strict=True))  # fmt: skip
+        return {path: drawn.get(path, KEPT) for path in cards}
 
     def generate(
         self, cache: GenerationCache | None = None

@@ -5,16 +5,32 @@ re-renders only the pages of the story that was edited. Each file is written
 to a temporary name and renamed into place, so a reader of the tree never sees
 half a file. Files the generator no longer produces are removed; hidden files
 (such as the folder's `.gitignore`) are left alone.
+
+A file is text (a page), bytes (a picture), or `KEPT`: a picture whose name is a
+hash of what it is drawn from, already in the tree, so neither drawn nor compared
+again (the share cards).
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from ..digest.loading import InputError, Problem
+
+
+class Kept:
+    """A file the tree already holds as it must be (see the module's docstring)."""
+
+    def __repr__(self) -> str:
+        return "KEPT"
+
+
+KEPT = Kept()
+Content = str | bytes | Kept
 
 
 @dataclass(frozen=True)
@@ -43,7 +59,9 @@ def _safe_target(root: Path, relative: str) -> Path:
     return root.joinpath(*parts)
 
 
-def write_tree(pages: dict[str, str], root: Path, known: dict[str, str] | None = None) -> TreeStats:
+def write_tree(
+    pages: dict[str, Content], root: Path, known: dict[str, Content] | None = None
+) -> TreeStats:
     """Make `root` hold exactly `pages`. `known` (path -> text last written, kept by the
     caller between runs) saves reading back files that cannot have changed.
 
@@ -67,9 +85,9 @@ def write_tree(pages: dict[str, str], root: Path, known: dict[str, str] | None =
 
 
 def _write_tree(
-    pages: dict[str, str],
+    pages: dict[str, Content],
     root: Path,
-    known: dict[str, str] | None,
+    known: dict[str, Content] | None,
     previous: dict[Path, bytes | None],
     made: list[Path],
 ) -> TreeStats:
@@ -83,7 +101,14 @@ def _write_tree(
             unchanged += 1
             continue
         target = _safe_target(root, relative)
-        data = text.encode("utf-8")
+        if text is KEPT:
+            if not target.is_file():  # removed since the tree was rendered
+                raise FileNotFoundError(errno.ENOENT, "a generated picture is gone", str(target))
+            unchanged += 1
+            if known is not None:
+                known[relative] = text
+            continue
+        data = text.encode("utf-8") if isinstance(text, str) else text
         try:
             old = target.read_bytes()
         except FileNotFoundError:

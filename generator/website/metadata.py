@@ -46,8 +46,14 @@ def _publisher(site: SiteConfig) -> dict[str, Any]:
     return publisher
 
 
-def story_article(story: Story, site: SiteConfig, story_url: str | None) -> dict[str, Any]:
-    """The explainer as a schema.org NewsArticle."""
+def story_article(
+    story: Story,
+    site: SiteConfig,
+    story_url: str | None,
+    image: str | None = None,
+    size: tuple[int, int] = (0, 0),
+) -> dict[str, Any]:
+    """The explainer as a schema.org NewsArticle (`image`: its share card, `size` px)."""
     article: dict[str, Any] = {
         "@type": "NewsArticle",
         "headline": story.title,
@@ -72,6 +78,9 @@ def story_article(story: Story, site: SiteConfig, story_url: str | None) -> dict
             for source in story.sources
         ],
     }
+    if image:
+        article["image"] = {"@type": "ImageObject", "url": image, "width": size[0],
+                            "height": size[1]}  # fmt: skip
     if story.corrections:
         article["correction"] = [
             {
@@ -140,8 +149,11 @@ def page_metadata(
     story_url: str | None,
     title: str,
     person: Person | None = None,
+    image: str | None = None,
+    image_size: tuple[int, int] = (0, 0),
 ) -> dict[str, Any]:
-    """Everything the page head needs: OpenGraph fields and the JSON-LD graph."""
+    """Everything the page head needs: OpenGraph fields and the JSON-LD graph (`image`:
+    a story's share card, `image_size` its width and height)."""
     site_name = site.title
     if person is not None:
         return {
@@ -168,7 +180,7 @@ def page_metadata(
             "locale": site.language,
             "jsonld": {"@context": "https://schema.org", **website},
         }
-    article = story_article(story, site, story_url)
+    article = story_article(story, site, story_url, image, image_size)
     graph: list[dict[str, Any]] = [article]
     if section == "quotes":
         graph += quotations(story, article)
@@ -182,5 +194,8 @@ def page_metadata(
         "published": article["datePublished"],
         "modified": article["dateModified"],
         "tags": story.tags,
+        "image": image,
+        "image_size": image_size,
+        "image_alt": f"{story.title} ({site_name})",
         "jsonld": {"@context": "https://schema.org", "@graph": graph},
     }
