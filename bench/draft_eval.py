@@ -234,7 +234,7 @@ def row(name: str, s: Score) -> str:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", choices=["seed", "eval", "dev", "heldout"], default="seed")
+    parser.add_argument("--set", choices=["seed", "eval", "dev", "dev3", "heldout"], default="seed")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
     golds = (

@@ -148,6 +148,23 @@ def test_an_answer_to_a_question_is_the_other_speaker() -> None:
     assert found["It is an answer"][0] == "Ilse Marrow"
 
 
+def test_a_one_word_answer_is_a_quote_and_a_nickname_is_not() -> None:
+    found = speakers(
+        "“No,” Marrow said when asked whether the port would open.\n\n"
+        "Crane driver Oskar Lind — “Hook” to his crew — worked through the night, Marrow added."
+    )
+    assert found == {"No": ("Ilse Marrow", None)}
+
+
+def test_the_body_a_description_names_is_the_one_the_article_is_about() -> None:
+    found = speakers(
+        "Kaleva Cellworks Ltd cut its forecast on Monday, and Kaleva Cellworks Ltd shares "
+        "fell.\n\nKaleva Cellworks Ltd supplies Daesan Industries, which has cut orders.\n\n"
+        "“We are adjusting production,” the company said in a filing."
+    )
+    assert found["We are adjusting production"][0] == "Kaleva Cellworks Ltd"
+
+
 def test_a_relaying_channel_is_the_via_not_the_speaker() -> None:
     found = speakers("“The talks will go on,” Marrow said, according to the Nerrick Gazette.")
     assert found["The talks will go on"] == ("Ilse Marrow", "Nerrick Gazette")

@@ -274,14 +274,20 @@ class Reader:
             a for a in self.actors if a not in {m[2] for m in before}
         ]
         heads = OFFICES.get(head, {head, head.rstrip("s")})
+        body = bool(regex.fullmatch(ORG_HEADS, head))
         for actor in candidates:
-            names = " ".join(actor.names()).lower()
-            if head in names or heads & actor.roles:
+            if heads & actor.roles:
                 return actor, "", True
-        if regex.fullmatch(ORG_HEADS, head):  # "the company": the organisation last named
+            words = {w.lower() for n in actor.names() for w in n.split()}
+            if body and actor.kind != "person" and heads & words:
+                return actor, "", True  # "the ministry": the Ministry of ...
+        if body:  # "the company": the organisation the article names most, else last
             bodies = [a for a in candidates if a.kind != "person" and a.kind != "media"]
             if bodies:
-                return bodies[0], "", False
+                text = " ".join(self.blanked)
+                counts = {id(a): len(mentions_of(a, text)) for a in bodies}
+                best = max(bodies, key=lambda a: counts[id(a)])
+                return best, "", False
         return None, f"the {head}", False  # described, never named: an unnamed source
 
     # --- verbs around a quote ---------------------------------------------------------
@@ -444,8 +450,10 @@ class Reader:
                 if found is not None:
                     return found
             subject = next(  # "Despina Andreou, 58, leapt to his defence, writing: ..."
-                (m for m in mentions(head, self.actors) if not _possessive(head, m[1])), None
-            )
+                (m for m in mentions(head, self.actors)
+                 if not _possessive(head, m[1]) and not _modifier(head, m[1])),
+                None,
+            )  # fmt: skip
             if subject is not None and not regex.search(
                 r"(?<![\p{L}-])(?:whether|if|that|with|to|by|of|for|asked)(?![\p{L}-])",
                 head[: subject[0]],
@@ -461,7 +469,7 @@ class Reader:
             tail = head[:end]
             cut = regex.search(
                 rf"(?:,?\s+{AUXILIARY}|,\s+(?:the|a|an|his|her|its|their|who|which|\d+|\p{{Ll}}+ing)\b"
-                r"[^,]*,|,)\s*$",
+                r"[^,]*,|,\s+\d{1,3}|,)\s*$",
                 tail,
             )
             if not cut or cut.start() <= floor:
@@ -568,6 +576,15 @@ class _Shifted:
 
     def group(self, n: int = 0) -> str:
         return self._match.group(n)
+
+
+def mentions_of(actor: DraftActor, text: str) -> list[tuple[int, int, DraftActor]]:
+    return mentions(text, [actor])
+
+
+def _modifier(text: str, end: int) -> bool:
+    """A name used to qualify a role: `Dunmarra head coach`, `Kremlin spokesman`."""
+    return bool(regex.match(rf"\s+(?:[\p{{Ll}}-]+\s+){{0,2}}(?:{ROLES})\b", text[end : end + 40]))
 
 
 def _possessive(text: str, end: int) -> bool:

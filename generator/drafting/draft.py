@@ -70,10 +70,17 @@ def _extent(passage: QuotedPassage, paragraphs: list[str], text: str) -> str:
     return "full" if opens and text[:1].isupper() else "partial"
 
 
-def _worth_keeping(quote: DraftQuote, attribution: Attribution, headline: bool = False) -> bool:
+def _worth_keeping(
+    quote: DraftQuote, attribution: Attribution, headline: bool = False, inside: bool = False
+) -> bool:
     """A quoted word or title with no one saying it is not a quote: scare quotes
     (`so-called “reforms”`), titles of works, nicknames."""
     words = quote.text.split()
+    if (
+        inside and len(words) <= 2 and all(w[:1].isupper() for w in words)
+        and not quote.text.endswith((".", "!", "?"))
+    ):  # fmt: skip
+        return False  # in mid-sentence, a nickname or a name: “Rocket” to her teammates
     if not attribution.cue and quote.extent == "partial" and not headline:
         return False  # in the middle of a sentence that gives no one: a title, a term
     if attribution.cue or not attribution.guess:
@@ -121,7 +128,9 @@ def draft_from(article: Article) -> Draft:
         quote = DraftQuote(texts, _extent(passage, body, texts[0]), attribution.speaker,
                            attribution.via, attribution.guess, attribution.words,
                            attribution.unnamed)  # fmt: skip
-        if not _worth_keeping(quote, attribution):
+        before = body[passage.first.paragraph][: passage.first.start - 1].rstrip()
+        inside = bool(before) and not before.endswith((":", ".", "!", "?"))
+        if not _worth_keeping(quote, attribution, inside=inside):
             continue
         reader.keep(attribution, passage.last.paragraph, texts[-1])
         found.append((passage.first.paragraph, quote))
