@@ -272,6 +272,10 @@ def find_actors(paragraphs: list[str]) -> list[DraftActor]:
             continue
         if len(words) < 2 and not mention.titled:
             continue
+        if len(words) > 2 and regex.search(r"\b(?:of|and|for)\s+$", text[: mention.start]):
+            words = words[1:]  # "Minister of Agriculture and Food Ildikó Szarvas"
+            mention.start = text.index(words[0], mention.start)
+            mention.text = " ".join(words)
         while len(words) > 2 and regex.search(
             rf"(?<!\p{{L}}){regex.escape(words[0].lower())}(?!\p{{L}})", lowered
         ):
@@ -343,8 +347,11 @@ def _describe(person: DraftActor, mention: Mention, text: str) -> None:
     if regex.search(r"\b(?:headed|led|chaired) by\b[^.;]{0,80}$", before):
         person.roles.update(("head", "leader"))  # "a delegation headed by ... X"
     office = OFFICE.search(text[max(0, mention.start - 80) : mention.start])
-    if office:  # "Chairman of the Harbour Board Lev Sarna"
+    if office:  # "Deputy Prime Minister of Kelvoria Georgios Anagnostou"
         person.roles.add(office.group(1).lower())
+        ahead = regex.search(r"((?:\p{Lu}\p{Ll}+\s+){1,2})$", text[: office.start(1)])
+        if ahead:
+            person.roles.update(w.lower() for w in ahead.group(1).split())
     after = text[mention.end : mention.end + 100]
     age = regex.match(r",\s+(?:aged\s+)?(\d{1,3}),", after)
     if age:

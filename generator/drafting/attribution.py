@@ -148,7 +148,7 @@ class Reader:
             return None, "", False  # "residents of Juniper Close": a place, not a speaker
         if name and (len(name.split()) > 1 or phrase.strip() == name):
             actor = self._new_actor(name)
-            return actor, "", len(name.split()) > 1
+            return actor, "", len(name.split()) > 1 and phrase.strip() == name
         aged = regex.search(r"\bthe (\d{1,3})-year-old\b", phrase, regex.IGNORECASE)
         if aged:  # "the 34-year-old said": the person the article gave that age
             before = mentions(self._before(paragraph, position), self.actors)
@@ -167,7 +167,8 @@ class Reader:
             regex.IGNORECASE,
         )
         if role:
-            return self._described(role.group("head").lower(), paragraph, position)
+            titles = {w.lower() for w in phrase.split() if is_title(w)}
+            return self._described(role.group("head").lower(), paragraph, position, titles)
         if UNNAMED.search(phrase):
             return None, phrase, True
         return None, "", False
@@ -267,20 +268,29 @@ class Reader:
             return None
         return None
 
-    def _described(self, head: str, paragraph: int, position: int) -> Resolved:
-        """`the ministry`, `the spokeswoman`: the last actor mentioned that fits."""
+    def _described(
+        self, head: str, paragraph: int, position: int, titles: set[str] | None = None
+    ) -> Resolved:
+        """`the ministry`, `the spokeswoman`, `the Deputy Prime Minister`: the actor that
+        fits best (most of the title's words), the last mentioned among equals; sure when
+        only one fits."""
         before = mentions(self._before(paragraph, position), self.actors)
         candidates = [a for _, _, a in reversed(before)] + [
             a for a in self.actors if a not in {m[2] for m in before}
         ]
         heads = OFFICES.get(head, {head, head.rstrip("s")})
         body = bool(regex.fullmatch(ORG_HEADS, head))
-        for actor in candidates:
-            if heads & actor.roles:
-                return actor, "", True
-            words = {w.lower() for n in actor.names() for w in n.split()}
-            if body and actor.kind != "person" and heads & words:
-                return actor, "", True  # "the ministry": the Ministry of ...
+        fitting = [
+            actor for actor in candidates
+            if heads & actor.roles
+            or (body and actor.kind != "person"
+                and heads & {w.lower() for n in actor.names() for w in n.split()})
+        ]  # fmt: skip
+        if fitting:
+            score = {id(a): len((titles or set()) & a.roles) for a in fitting}
+            best = max(score.values())
+            top = [a for a in fitting if score[id(a)] == best]
+            return top[0], "", len(set(map(id, top))) == 1
         if body:  # "the company": the organisation the article names most, else last
             bodies = [a for a in candidates if a.kind != "person" and a.kind != "media"]
             if bodies:
