@@ -80,15 +80,15 @@ def _strip(match: regex.Match, paragraph: int, text: str) -> Mention | None:
         or words[0].lower() in ROLE_NOUNS
         or regex.fullmatch(r"\p{Lu}\p{Ll}*(?:-\p{Ll}+)+", words[0])  # Dad-of-two, Mum-to-be
     ):
-        if is_title(words[0]):
-            titles.append(words[0])
+        if is_title(words[0]) or (titles and words[0].lower() in ROLE_NOUNS):
+            titles.append(words[0])  # "Chief Executive": a title and a role
         elif titles:
             break
         start = text.index(words[0], start) + len(words[0])
         words = words[1:]
         while start < len(text) and text[start] == " ":
             start += 1
-    inner = [i for i, w in enumerate(words[:-1]) if is_title(w)]
+    inner = [i for i, w in enumerate(words[:-1]) if is_title(w) or w.lower() in ROLE_NOUNS]
     if inner and inner[-1] < len(words) - 1 and not org_kind(" ".join(words)):
         # "Health Minister Ilona Várkonyi": the office in front is a title
         cut = inner[-1] + 1

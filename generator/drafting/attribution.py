@@ -16,7 +16,6 @@ import regex
 from .actors import DraftActor, mentions
 from .names import (
     FUNCTION_WORDS,
-    NAME,
     NAME_RE,
     ROLE_NOUNS,
     UNNAMED,
@@ -38,7 +37,7 @@ ROLES = "|".join(ROLE_NOUNS)
 SPOKESPERSON = regex.compile(
     r"^(?i:a|an|the)\s+(?:(?:senior|chief|official|press|deputy)\s+)*"
     r"(?:(?:spokes(?:man|woman|person)|representative|statement)\s+(?:for|of|from)\s+"
-    rf"(?P<body>(?:the\s+)?{NAME})"
+    r"(?P<body>(?:the\s+)?\p{Lu}[^,;]*)"
     r"|(?P<body>\p{Lu}[\p{L}\p{Lu}&-]*(?:\s+\p{Lu}[\p{L}&-]*){0,3})\s+spokes(?:man|woman|person))$"
 )
 OFFICES = {
@@ -144,6 +143,8 @@ class Reader:
         if UNNAMED.search(phrase) and not regex.search(r"\bthe\b", phrase.split(",")[0]):
             return None, phrase, True
         name = _trailing_name(phrase)
+        if name and len(name.split()) == 1 and UNNAMED.search(name.lower()):
+            return None, phrase, True  # "Neighbors told the station"
         if name and is_place(name):
             return None, "", False  # "residents of Juniper Close": a place, not a speaker
         if name and (len(name.split()) > 1 or phrase.strip() == name):

@@ -17,7 +17,7 @@ PARTICLE = (
 PREFIXED = r"(?:al|el|bin|ben|abu|ibn)-\p{Lu}[\p{L}\p{M}]*"
 INITIAL = r"\p{Lu}\."
 NAME_WORD = rf"(?:{PREFIXED}|{WORD}|{INITIAL})"
-NAME = rf"{NAME_WORD}(?:\s+(?:{PARTICLE}\s+)*{NAME_WORD}){{0,4}}"
+NAME = rf"{NAME_WORD}(?:\s+(?:{PARTICLE}\s+)*{NAME_WORD}){{0,7}}"
 """A run of capitalised words, particles allowed between them: `Ana de la Cruz`."""
 NAME_RE = regex.compile(rf"(?<![\p{{L}}\p{{M}}’'\-]){NAME}(?![\p{{L}}\p{{M}}])")
 
@@ -94,7 +94,8 @@ UNNAMED = regex.compile(
     r"passengers|driver|drivers|neighbour|neighbours|neighbor|neighbors|[\p{Ll}-]+er|"
     r"[\p{Ll}-]+ist|[\p{Ll}-]+ian)\b"
     r"|^(?:officials|sources|residents|witnesses|analysts|experts|observers|critics|"
-    r"protesters|protestors|campaigners|organisers|organizers|locals|fans|neighbours)$",
+    r"protesters|protestors|campaigners|organisers|organizers|locals|fans|neighbours|"
+    r"neighbors|witnesses|relatives|parents|villagers|shoppers|commuters|passengers)$",
     regex.IGNORECASE,
 )
 """Speakers the article does not name: `a senior official`, `one resident`, `sources`."""
