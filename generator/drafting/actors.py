@@ -381,14 +381,20 @@ def _add_surnames(actors: list[DraftActor], runs: list[Mention]) -> None:
 
 
 def mentions(text: str, actors: list[DraftActor]) -> list[tuple[int, int, DraftActor]]:
-    """(start, end, actor) of every mention of a known actor, longest names first."""
-    found: list[tuple[int, int, DraftActor]] = []
-    taken: list[tuple[int, int]] = []
-    spellings = sorted(((n, a) for a in actors for n in a.names()), key=lambda x: -len(x[0]))
-    for name, actor in spellings:
-        for match in regex.finditer(rf"(?<![\p{{L}}’']){regex.escape(name)}(?![\p{{L}}])", text):
-            if any(s < match.end() and match.start() < e for s, e in taken):
-                continue
-            taken.append((match.start(), match.end()))
-            found.append((match.start(), match.end(), actor))
-    return sorted(found, key=lambda m: m[0])
+    """(start, end, actor) of every mention of a known actor; where spellings overlap,
+    the longest (`Ilse Marrow`, not `Marrow`)."""
+    spellings: dict[str, DraftActor] = {}
+    for actor in actors:
+        for name in actor.names():
+            spellings.setdefault(name, actor)
+    if not spellings or not text:
+        return []
+    pattern = _spellings_pattern(tuple(sorted(spellings, key=lambda n: (-len(n), n))))
+    return [(m.start(), m.end(), spellings[m.group(0)]) for m in pattern.finditer(text)]
+
+
+@cache
+def _spellings_pattern(names: tuple[str, ...]) -> regex.Pattern:
+    """One pattern for all the spellings, longest first (so the longest wins)."""
+    alternatives = "|".join(regex.escape(name) for name in names)
+    return regex.compile(rf"(?<![\p{{L}}’'])(?:{alternatives})(?![\p{{L}}])")
