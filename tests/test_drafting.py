@@ -127,6 +127,15 @@ def test_an_office_after_the_first_mention() -> None:
     assert found["will reopen within days"][0] == "Lev Sarna"
 
 
+def test_an_office_whose_body_has_and_in_its_name() -> None:
+    found = speakers(
+        "Minister of Fisheries and Harbour Works Aino Kettel met the dockers on Monday.\n\n"
+        "The Minister of Fisheries and Harbour Works emphasised that wages would be paid "
+        "«in full and on time»."
+    )
+    assert found["in full and on time"][0] == "Aino Kettel"
+
+
 def test_an_age_a_first_name_and_a_relative() -> None:
     found = speakers(
         "Docker Vera Holm, 71, was at the gates with her son, Anton Holm.\n\n"

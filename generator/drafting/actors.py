@@ -272,10 +272,13 @@ def find_actors(paragraphs: list[str]) -> list[DraftActor]:
             continue
         if len(words) < 2 and not mention.titled:
             continue
-        if len(words) > 2 and regex.search(r"\b(?:of|and|for)\s+$", text[: mention.start]):
-            words = words[1:]  # "Minister of Agriculture and Food Ildikó Szarvas"
+        after_office = bool(regex.search(r"\b(?:of|and|for)\s+$", text[: mention.start]))
+        while len(words) > 2 and after_office:
+            # "Minister of Agriculture and Food Ildikó Szarvas": the body's words first
+            words = words[1:]
             mention.start = text.index(words[0], mention.start)
             mention.text = " ".join(words)
+            after_office = _elsewhere(words[0], words[1], lowered) if len(words) > 1 else False
         while len(words) > 2 and regex.search(
             rf"(?<!\p{{L}}){regex.escape(words[0].lower())}(?!\p{{L}})", lowered
         ):
@@ -291,6 +294,15 @@ def find_actors(paragraphs: list[str]) -> list[DraftActor]:
         _describe(person, mention, text)
     _add_surnames(actors, runs)
     return actors
+
+
+def _elsewhere(word: str, following: str, text: str) -> bool:
+    """Whether `word` stands elsewhere in the text without `following` after it (`Works`
+    in `Harbour Works emphasised`): part of a body's name, not of a person's."""
+    return any(
+        not text[m.end() :].lstrip().startswith(following)
+        for m in regex.finditer(rf"(?<!\p{{L}}){regex.escape(word)}(?!\p{{L}})", text)
+    )
 
 
 def _same_given_name(known: list[str], words: list[str]) -> bool:

@@ -130,6 +130,15 @@ class Reader:
             and head.split()[-1].lower() not in PRONOUNS
         ):
             return None, phrase, True  # "a pal of the star", "a senior party official"
+        office_of = regex.match(
+            rf"(?:the|its|his|her|their)\s+(?:[\p{{L}}-]+\s+){{0,2}}?(?P<head>{ROLES})\s+(?:of|for|at)\s",
+            phrase,
+            regex.IGNORECASE,
+        )
+        if office_of and not regex.search(r"\bhead of (?:state|government)\b", phrase, regex.I):
+            # "the Chairman of the State Council": the chairman, not the council
+            titles = {w.lower() for w in phrase.split() if is_title(w)}
+            return self._described(office_of.group("head").lower(), paragraph, position, titles)
         found = [m for m in mentions(phrase, self.actors) if not _possessive(phrase, m[1])]
         office = regex.match(rf"(.+?)[’']s?\s+(?:{ORG_HEADS})$", phrase)
         if not found and office and mentions(office.group(1), self.actors):
@@ -318,7 +327,7 @@ class Reader:
             # the same statement going on: a paragraph of its own, or the rest of a quote
             # split by its attribution ("“…,” said Marrow. “…”")
             assert self.last is not None
-            result.speaker, result.guess, result.cue = self.last.speaker, False, True
+            result.speaker, result.guess, result.cue = self.last.speaker, self.last.guess, True
             result.unnamed = self.last.unnamed
         elif self.last is not None and passage.first.paragraph - self.last_paragraph <= 1:
             result.speaker, result.guess = self.last.speaker, True
@@ -500,8 +509,17 @@ class Reader:
             r",\s+|\s+(?:and|but|while|as|after|before|when|because|that|which|who)\s+",
             head[:end],
         ):
-            if boundary.start() > floor:
-                start = boundary.end()
+            if boundary.start() <= floor:
+                continue
+            joined = (
+                boundary.group(0).strip() == "and"
+                and head[boundary.end() : boundary.end() + 1].isupper()
+            )
+            if joined and regex.search(
+                r"\b(?:of|for)\s+(?:the\s+)?\p{Lu}", head[start : boundary.start()]
+            ):
+                continue  # "the Minister of Agriculture and Water Management"
+            start = boundary.end()
         words = list(regex.finditer(r"\S+", head[start:end]))
         if len(words) > 8:
             start += words[-8].start()
