@@ -2,10 +2,11 @@
 
 The sentence is taken with every quote blanked out, so only the article's own words are
 read. Its verbs of saying are tried nearest the quote first; each gives a subject: a
-name (with a title or description in front, an apposition after), a pronoun (the last
-speaker, or the sentence's own subject), a description (`the ministry`, `the
-spokeswoman`: the last actor it fits), or an unnamed source (`a senior official`). A
-speaker found any other way is marked as a guess."""
+name (with a title or description in front, an apposition after), a pronoun (the
+sentence's own subject, the paragraph's last reported speaker, the sentence before's
+subject, the last speaker), an office or description (`the ministry`, `the Deputy Prime
+Minister`: the actor it fits best), or an unnamed source (`a senior official`). A
+speaker the rules are not sure of is marked as a guess."""
 
 from __future__ import annotations
 
@@ -53,7 +54,7 @@ ORG_HEADS = (
     "commission|committee|party|union|company|club|group|army|service|federation|"
     "board|bank|embassy|administration|prosecutors?|parliament|senate|regulator|firm|"
     "airline|operator|university|hospital|school|team|association|league|foundation|"
-    "campaign|organisation|organization|institute|network|broadcaster|newspaper|agency"
+    "campaign|organisation|organization|institute|network|broadcaster|newspaper"
 )
 
 
@@ -108,9 +109,7 @@ class Reader:
         return " ".join([*self.blanked[max(0, paragraph - 3) : paragraph],
                          self.blanked[paragraph][:position]])  # fmt: skip
 
-    def resolve(
-        self, phrase: str, paragraph: int, position: int
-    ) -> tuple[DraftActor | None, str, bool]:
+    def resolve(self, phrase: str, paragraph: int, position: int) -> Resolved:
         """(actor, unnamed description, sure) for the noun phrase that said something."""
         phrase = phrase.strip(" ,;:—–-")
         if not phrase:
@@ -148,7 +147,7 @@ class Reader:
         words = phrase.split()
         last = words[-1].lower()
         if last in PRONOUNS:
-            return self._pronoun(last, phrase, paragraph, position)
+            return self._pronoun(last, paragraph, position)
         if UNNAMED.search(phrase) and not regex.search(r"\bthe\b", phrase.split(",")[0]):
             return None, phrase, True
         name = _trailing_name(phrase)
@@ -195,7 +194,7 @@ class Reader:
         self.actors.append(actor)
         return actor
 
-    def _pronoun(self, word: str, phrase: str, paragraph: int, position: int) -> Resolved:
+    def _pronoun(self, word: str, paragraph: int, position: int) -> Resolved:
         people = word in ("he", "she", "i")
         # the sentence's own subject: "Marrow rejected the claim, and she said ..."
         left, _ = sentence_bounds(self.blanked[paragraph], position, position)
@@ -305,7 +304,7 @@ class Reader:
             bodies = [a for a in candidates if a.kind != "person" and a.kind != "media"]
             if bodies:
                 text = " ".join(self.blanked)
-                counts = {id(a): len(mentions_of(a, text)) for a in bodies}
+                counts = {id(a): len(mentions(text, [a])) for a in bodies}
                 best = max(bodies, key=lambda a: counts[id(a)])
                 return best, "", False
         return None, f"the {head}", False  # described, never named: an unnamed source
@@ -605,10 +604,6 @@ class _Shifted:
 
     def group(self, n: int = 0) -> str:
         return self._match.group(n)
-
-
-def mentions_of(actor: DraftActor, text: str) -> list[tuple[int, int, DraftActor]]:
-    return mentions(text, [actor])
 
 
 def _modifier(text: str, end: int) -> bool:
