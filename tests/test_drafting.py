@@ -323,6 +323,28 @@ def test_dateline_outlet_date_and_photo_credit() -> None:
     assert article.paragraphs[0].startswith("NERRICK, March 3")
 
 
+def test_a_standfirst_before_the_byline_and_a_byline_in_capitals() -> None:
+    article = read_article(
+        "Port Stays Shut\n\nDockers say they will not return until the pay offer is doubled\n\n"
+        "By MIRA HALDEN FOR THE NERRICK GAZETTE\nWednesday, 18 June 2025\n\n"
+        "NERRICK (NW) — The harbour stayed closed on Tuesday as the talks broke down.\n\n"
+        "The dockers said they would meet again on Friday morning.\n\n"
+        "© 2025 Nerrick Wire. All rights reserved."
+    )
+    assert article.authors == ["Mira Halden"]
+    assert article.date == dt.date(2025, 6, 18)
+    assert article.outlet == "THE NERRICK GAZETTE"
+
+
+def test_a_dateline_abbreviation_is_the_copyright_name() -> None:
+    article = read_article(
+        "Port Stays Shut\n\nNERRICK (NW) — The harbour stayed closed on Tuesday as the "
+        "talks broke down.\n\nThe dockers said they would meet again on Friday.\n\n"
+        "© 2025 Nerrick Wire. All rights reserved."
+    )
+    assert article.outlet == "Nerrick Wire"
+
+
 def test_single_line_breaks_between_paragraphs() -> None:
     article = read_article(
         "Port Stays Shut\nThe harbour stayed closed on Tuesday as the talks broke down.\n"

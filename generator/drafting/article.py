@@ -39,8 +39,10 @@ BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 BYLINE = regex.compile(
-    rf"^(?i:by|written by|words by|reporting by)\s+(?P<names>{NAME}(?:\s*(?:,|and|&)\s*{NAME})*)"
-    r"(?:\s+in\s+[\p{Lu}][\p{L} .-]*?)?(?:\s*(?:,|\||—|–|-|for)\s*(?P<outlet>[^,|]+?))?\s*$",
+    r"^(?i:by|written by|words by|reporting by)\s+"
+    rf"(?P<names>{NAME}(?:\s*(?:,|(?i:and)|&)\s*{NAME})*)"
+    r"(?:\s+(?i:in)\s+[\p{Lu}][\p{L} .-]*?)?"
+    r"(?:\s*(?:,|\||—|–|-|(?i:for))\s*(?P<outlet>[^,|]+?))?\s*$",
 )
 STAFF_LINE = regex.compile(
     rf"^(?P<names>{NAME})\s*(?:,|\|)\s*(?P<role>(?:[\p{{L}}-]+\s+){{0,3}}"
@@ -151,7 +153,9 @@ def _read_byline(byline: regex.Match, article: Article) -> None:
     `NAME | OUTLET`, `NAME, Political Correspondent`, `By OUTLET staff`."""
     outlet = byline.groupdict().get("outlet") or byline.groupdict().get("role")
     article.bylined = True
-    for name in _names(byline.group("names")):
+    names, *publication = regex.split(r"\s+(?i:for)\s+", byline.group("names"), maxsplit=1)
+    outlet = outlet or (publication[0] if publication else None)  # "By NAME FOR OUTLET"
+    for name in _names(names):
         if JOB.search(name):
             continue
         if org_kind(name) or name.split()[0].lower() == "the":
@@ -167,7 +171,19 @@ def _read_byline(byline: regex.Match, article: Article) -> None:
 
 
 def _names(text: str) -> list[str]:
-    return [n.strip() for n in re.split(r"\s*(?:,|\band\b|&)\s*", text) if n.strip()]
+    """The names in a byline, each as written, or in title case when set in capitals."""
+    found = [n.strip() for n in re.split(r"\s*(?:,|\band\b|&)\s*", text, flags=re.I)]
+    return [_title_case(n) if n.isupper() or _mostly_capitals(n) else n for n in found if n]
+
+
+def _mostly_capitals(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) > 3 and sum(c.isupper() for c in letters) > 0.7 * len(letters)
+
+
+def _title_case(name: str) -> str:
+    """`JESS McCARTHY-BRAND` -> `Jess Mccarthy-Brand`; the case of `Mc` is lost."""
+    return regex.sub(r"\p{L}+", lambda m: m.group(0)[:1].upper() + m.group(0)[1:].lower(), name)
 
 
 def read_text(text: str) -> Article:
@@ -179,12 +195,14 @@ def read_text(text: str) -> Article:
     body: list[str] = []
     pending_caption: str | None = None
     for number, paragraph in enumerate(paragraphs[1:], 1):
-        near_top = number <= 6
-        byline = _is_byline(paragraph) if near_top and not body else None
+        # the header: above the first paragraphs of the story itself (a standfirst or a
+        # few subheading lines may come before the byline and the date)
+        header = number <= 8 and sum(len(p.split()) for p in body) < 60
+        byline = _is_byline(paragraph) if header else None
         if byline:
             _read_byline(byline, article)
             continue
-        if near_top and not body and len(paragraph) < 80 and parse_date(paragraph):
+        if header and len(paragraph) < 80 and parse_date(paragraph):
             article.date = article.date or parse_date(paragraph)
             if not re.search(r"[.!?]$", paragraph) or re.match(
                 r"(?:published|updated|posted|first published)", paragraph, re.I
@@ -198,7 +216,7 @@ def read_text(text: str) -> Article:
             article.captions.append((caption or pending_caption, credit))
             pending_caption = None
             continue
-        if near_top and not body and _is_caption(paragraph, paragraphs, number):
+        if header and _is_caption(paragraph, paragraphs, number):
             pending_caption = paragraph
             continue
         reporting = REPORTING_BY.search(paragraph)
@@ -207,10 +225,10 @@ def read_text(text: str) -> Article:
                 article.authors.extend(n for n in _names(reporting.group("names"))
                                        if n not in article.authors)  # fmt: skip
             continue
-        if near_top and not body and _outlet_line(paragraph):
+        if header and _outlet_line(paragraph):
             article.outlet = article.outlet or paragraph
             continue
-        if near_top and not body and _author_line(paragraph, paragraphs, number):
+        if header and _author_line(paragraph, paragraphs, number):
             article.authors.append(paragraph)
             article.bylined = True
             continue
@@ -284,9 +302,16 @@ def _read_footer(paragraph: str, article: Article) -> None:
     )
     if found:
         outlet = found.group("outlet").strip()
-        # the copyright gives the outlet's full name: "Northline" -> "Northline News Agency"
-        if not article.outlet or name_key(article.outlet) in name_key(outlet):
+        # the copyright gives the outlet's full name: "Northline" -> "Northline News
+        # Agency", "AW" -> "Allied Wire"
+        if not article.outlet or _short_for(article.outlet, outlet):
             article.outlet = outlet
+
+
+def _short_for(short: str, full: str) -> bool:
+    """`Northline` or `AW` is a short form of `Northline News Agency`, `Allied Wire`."""
+    key, words = name_key(short), name_key(full).split()
+    return key in " ".join(words) or key == "".join(w[0] for w in words if w)
 
 
 def read_html(html: str) -> Article:
