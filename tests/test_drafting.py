@@ -174,6 +174,58 @@ def test_the_body_a_description_names_is_the_one_the_article_is_about() -> None:
     assert found["We are adjusting production"][0] == "Kaleva Cellworks Ltd"
 
 
+COURT = (
+    "Treasurer Jailed Over Band Funds\n\n"
+    "Oskar Brel, 52, was jailed at Nerrick Crown Court on Friday after the Regional "
+    "Prosecution Service showed he had taken the band's savings.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Prosecuting, Anna Veld said: “He took every penny.”", "Anna Veld"),
+        ("Prosecutors said the loss was “devastating for the band”.",
+         "Regional Prosecution Service"),
+        ("In a statement, the Regional Prosecution Service welcomed the verdict. “Justice has "
+         "been done,” the statement said.", "Regional Prosecution Service"),
+    ],
+    ids=["prosecuting-comma", "prosecutors", "the-statement-said"],
+)  # fmt: skip
+def test_court_report_attribution(sentence: str, expected: str) -> None:
+    found = speakers(sentence, intro=COURT)
+    assert found and all(s == expected for s, _ in found.values()), found
+
+
+def test_a_spokesperson_for_a_body_named_in_lower_case() -> None:
+    found = speakers(
+        "Nerrick Town Council closed the quay on Monday.\n\n"
+        "A spokesperson for the council said the quay would reopen “when it is safe”."
+    )
+    assert found["when it is safe"][0] == "Nerrick Town Council"
+
+
+def test_a_broadcast_transcript_with_two_guests() -> None:
+    draft = draft_article(
+        "Rail strike: what happens next\n\n"
+        "Union leader Pavel Rusk and rail chief Mira Sand spoke to Nerrick Radio.\n\n"
+        "PRESENTER: Will the trains run on Friday?\n\n"
+        "RUSK: Not one train will leave the depot.\n\n"
+        "PRESENTER: Is that fair on passengers?\n\n"
+        "SAND: We will run a reduced service, whatever the union says."
+    )
+    said = {q.text: q.speaker.name if q.speaker else None for q in draft.quotes}
+    assert said == {
+        "Not one train will leave the depot.": "Pavel Rusk",
+        "We will run a reduced service, whatever the union says.": "Mira Sand",
+    }
+
+
+def test_a_letter_inside_a_name_is_not_a_quote_mark() -> None:
+    found = speakers("Minister Bahodir G‘aniyev said: «The canal opens in May.»")
+    assert found == {"The canal opens in May.": ("Bahodir G‘aniyev", None)}
+
+
 def test_a_relaying_channel_is_the_via_not_the_speaker() -> None:
     found = speakers("“The talks will go on,” Marrow said, according to the Nerrick Gazette.")
     assert found["The talks will go on"] == ("Ilse Marrow", "Nerrick Gazette")

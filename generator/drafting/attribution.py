@@ -46,6 +46,16 @@ OFFICES = {
     "head of government": {"prime", "premier", "chancellor", "taoiseach"},
 }
 """Offices a report names a person by after the first mention, and the titles they hold."""
+BODIES = {
+    "police": "police",
+    "the police": "police",
+    "prosecutors": "prosecut",
+    "the prosecution": "prosecut",
+    "the defence": "defence",
+    "the court": "court",
+}
+"""Bodies a report names by their function: the force, service or court the article
+names (`Nerrick Police`, `the Regional Prosecution Service`)."""
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 VERB_RE = regex.compile(rf"(?<![\w-])(?:{SAYING})\b", regex.IGNORECASE)  # not "so-called"
@@ -122,6 +132,24 @@ class Reader:
                 return known[-1][2], "", True
             if not regex.fullmatch(r"(?:the\s+)?\p{Ll}.*", body):
                 return self._new_actor(regex.sub(r"^the\s+", "", body), "organisation"), "", True
+        lowered = phrase.lower()
+        if lowered in BODIES:  # "Police said", "Prosecutors said": the force, the service
+            found_body = self._described(BODIES[lowered], paragraph, position)
+            return found_body if found_body[0] is not None else (None, phrase, True)
+        document = regex.fullmatch(r"the (statement|post|letter|release|filing|notice)", lowered)
+        if document:  # "the statement said": whoever the article says issued it
+            issuer = self._issuer(document.group(1), paragraph, position)
+            if issuer is not None:
+                return issuer, "", True
+            if self.last is not None and self.last.speaker is not None:
+                return self.last.speaker, "", False
+        spokes_lower = regex.match(
+            rf"^(?:a|an|the)\s+(?:spokes(?:man|woman|person)|representative)\s+(?:for|of|from)\s+"
+            rf"the\s+(?P<head>{ORG_HEADS})$",
+            lowered,
+        )
+        if spokes_lower:  # "a spokesperson for the council"
+            return self._described(spokes_lower.group("head"), paragraph, position)
         head = regex.split(r"\s+(?:at|of|from|for|in|on|with|close to)\s+", phrase)[0]
         if (
             regex.match(r"(?:a|an|one|two|three|several|some)\s", head, regex.I)
@@ -181,6 +209,19 @@ class Reader:
         if UNNAMED.search(phrase):
             return None, phrase, True
         return None, "", False
+
+    def _issuer(self, document: str, paragraph: int, position: int) -> DraftActor | None:
+        """Who issued the statement (post, letter) a sentence mentions: the first actor
+        named in the last sentence before `position` that mentions one."""
+        text = self._before(paragraph, position)
+        found = list(regex.finditer(rf"\b{document}\b", text, regex.IGNORECASE))
+        for match in reversed(found):
+            start, end = sentence_bounds(text, match.start(), match.end())
+            named = [m for m in mentions(text[start:end], self.actors)
+                     if not _possessive(text[start:end], m[1])]  # fmt: skip
+            if named:
+                return named[0][2]
+        return None
 
     def _new_actor(self, name: str, kind: str | None = None) -> DraftActor:
         for actor in self.actors:
@@ -288,12 +329,13 @@ class Reader:
             a for a in self.actors if a not in {m[2] for m in before}
         ]
         heads = OFFICES.get(head, {head, head.rstrip("s")})
-        body = bool(regex.fullmatch(ORG_HEADS, head))
+        body = bool(regex.fullmatch(ORG_HEADS, head)) or head in BODIES.values()
         fitting = [
             actor for actor in candidates
             if heads & actor.roles
             or (body and actor.kind != "person"
-                and heads & {w.lower() for n in actor.names() for w in n.split()})
+                and any(w.lower().startswith(h) for n in actor.names() for w in n.split()
+                        for h in heads))
         ]  # fmt: skip
         if fitting:
             score = {id(a): len((titles or set()) & a.roles) for a in fitting}

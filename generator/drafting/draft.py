@@ -135,7 +135,7 @@ def draft_from(article: Article) -> Draft:
         reader.keep(attribution, passage.last.paragraph, texts[-1])
         found.append((passage.first.paragraph, quote))
     for index, text in interview.answers.items():
-        speaker = interview.speaker(draft.actors, body)
+        speaker = interview.speaker(draft.actors, body, interview.labels[index])
         found.append((index, DraftQuote([text], "full", speaker, guess=speaker is None)))
     draft.quotes = [q for _, q in sorted(found, key=lambda x: x[0])]
     draft.quotes[:0] = _headline_quotes(article.headline, draft)

@@ -1,5 +1,6 @@
 """An interview printed as questions and answers: `Q:`/`A:` lines, or each turn led by
-the speaker's name (`HALDEN:`). The answers are the interviewee's words, quoted whole."""
+the speaker's name (`HALDEN:`, a broadcast transcript's `PRESENTER:` and guests). The
+answers are each speaker's words, quoted whole; the questions are not quotes."""
 
 from __future__ import annotations
 
@@ -25,14 +26,20 @@ class Interview:
     def paragraphs(self) -> set[int]:
         return set(self.labels)
 
-    def speaker(self, actors: list[DraftActor], body: list[str]) -> DraftActor | None:
-        """The interviewee: named by the answers' label, else the person the rest of
-        the article names most."""
-        label = next((self.labels[i] for i in self.answers), "A")
+    def speaker(
+        self, actors: list[DraftActor], body: list[str], label: str = "A"
+    ) -> DraftActor | None:
+        """Who gave an answer: the person its label names, else (for `A:`) the person
+        the article names just before the questions, or names most."""
         if label != "A":
             found = mentions(label.title(), actors) or mentions(label, actors)
             if found:
                 return found[0][2]
+            key = label.casefold()
+            named = [a for a in actors if any(n.casefold() == key for n in a.names())
+                     or a.name.split()[-1].casefold() == key]  # fmt: skip
+            if named:
+                return named[0]
         counts: Counter[int] = Counter()
         people = [a for a in actors if a.kind == "person"]
         first = min(self.labels)
@@ -61,7 +68,7 @@ def answers(body: list[str]) -> Interview:
         m.group("label") for m in turns.values() if m.group("text").rstrip().endswith("?")
     )
     asking = {label for label in labels if label == "Q" or questions[label] * 2 > labels[label]}
-    if not asking or len(labels) - len(asking) != 1:
+    if not asking or len(labels) == len(asking):
         return interview
     answer = -1
     last_turn = max(turns)

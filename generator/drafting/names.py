@@ -8,7 +8,7 @@ import regex
 
 from ..digest.names import TITLES
 
-WORD = r"\p{Lu}[\p{L}\p{M}]*(?:[’'\-]\p{L}[\p{L}\p{M}]*)*(?:(?<=s)[’'](?=\s\p{Lu}))?"
+WORD = r"\p{Lu}[\p{L}\p{M}]*(?:[’'‘ʻ\-]\p{L}[\p{L}\p{M}]*)*(?:(?<=s)[’'](?=\s\p{Lu}))?"
 """A capitalised word: `Marrow`, `O’Neill`, `Jean-Luc`, `McAllister`, `Łucja`, and a
 plural possessive inside a name (`Dockers’` in `Dockers’ Union`)."""
 PARTICLE = (
