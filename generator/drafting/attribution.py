@@ -649,7 +649,7 @@ class _Shifted:
 
 
 def _modifier(text: str, end: int) -> bool:
-    """A name used to qualify a role: `Dunmarra head coach`, `Kremlin spokesman`."""
+    """A name used to qualify a role: `Dunmarra head coach`, `Velmora club spokesman`."""
     return bool(regex.match(rf"\s+(?:[\p{{Ll}}-]+\s+){{0,2}}(?:{ROLES})\b", text[end : end + 40]))
 
 
