@@ -397,6 +397,16 @@ def test_a_dateline_abbreviation_is_the_copyright_name() -> None:
     assert article.outlet == "Nerrick Wire"
 
 
+def test_a_sentence_with_a_slash_is_not_a_photo_credit() -> None:
+    article = read_article(
+        "Port Stays Shut\n\nPicture: Ana Brel/Nerrick Images\n\n"
+        "The harbour stayed closed on Tuesday as the talks broke down.\n\n"
+        "The helpline for dockers' families is open 24/7"
+    )
+    assert article.paragraphs[-1] == "The helpline for dockers' families is open 24/7"
+    assert article.captions == [(None, "Ana Brel/Nerrick Images")]
+
+
 def test_single_line_breaks_between_paragraphs() -> None:
     article = read_article(
         "Port Stays Shut\nThe harbour stayed closed on Tuesday as the talks broke down.\n"

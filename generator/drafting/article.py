@@ -25,7 +25,7 @@ DATE_PATTERNS = (
 CREDIT = re.compile(
     r"^(?:photo(?:graph)?|image|picture|pic|credit|illustration|video)s?\s*(?:credit)?\s*[:|]"
     r"|\((?:photo|image|picture|credit)[^)]*\)\s*$"
-    r"|/\s*[\w .&-]+\s*(?:via [\w .&-]+)?$"
+    r"|(?:^|\s)[A-Z][\w.&' -]*/\s*[A-Z][\w .&-]+(?:\s+via [\w .&-]+)?$"  # NAME/AGENCY
     r"|\bvia (?:Getty|AP|AFP|Reuters|EPA|Shutterstock|[\w.-]+ Images)\b"
     r"|\b(?:Getty Images|Shutterstock|Alamy|EPA-EFE|AP Photo|Reuters/)\b"
     r"|^©",
@@ -211,7 +211,7 @@ def read_text(text: str) -> Article:
         if BOILERPLATE.match(paragraph):
             _read_footer(paragraph, article)
             continue
-        if CREDIT.search(paragraph) and len(paragraph) < 300 and not _quoted(paragraph):
+        if CREDIT.search(paragraph) and len(paragraph) < 200 and not _quoted(paragraph):
             caption, credit = _split_credit(paragraph)
             article.captions.append((caption or pending_caption, credit))
             pending_caption = None
