@@ -26,7 +26,7 @@ from ..paths import story_dir
 from .fonts import font_for
 
 SIZE = (1200, 630)
-VERSION = 2
+VERSION = 3
 """Raise it when the drawing changes: every card is drawn again."""
 BACKGROUND = (29, 53, 87)  # the site's primary colour (theme/assets/explainer.css)
 ACCENT = (230, 57, 70)
@@ -156,7 +156,9 @@ def draw_card(card: Card) -> bytes:
         draw.text((MARGIN, y), line, font=dek_font, fill=SOFT, anchor="la")
         y += step
 
-    palette = image.quantize(COLOURS, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    # Fast octree and zlib level 6: about 10 ms a card where median cut and level 9 took
+    # 70 (a thousand stories' cards are drawn on a clean build), at the same size.
+    palette = image.quantize(COLOURS, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
     out = io.BytesIO()
-    palette.save(out, format="PNG", optimize=False, compress_level=9)  # no time, no text
+    palette.save(out, format="PNG", optimize=False, compress_level=6)  # no time, no text
     return out.getvalue()
