@@ -2,11 +2,15 @@
 
     .venv/bin/python bench/build_bench.py [--sizes 10 100 1000] [--baseline 200]
                                           [--serve 1000] [--edits 5] [--keep DIR]
-                                          [--corpus seed|news]
+                                          [--corpus seed|news] [--verify]
 
-For each N: generation seconds (the plugin's own timing inside the build), full
-`mkdocs build` seconds, ms per built page, the generator's share of the build, peak
-memory of the whole build, site size and the HTML size of one story page. Then the
+For each N: distinct words of the corpus (news only), generation seconds (the plugin's
+own timing inside the build), full `mkdocs build` seconds (a fresh clone: no generated
+tree, no site, no build cache), ms per built page, the generator's share of the build,
+peak memory of the whole build, site size and the HTML size of one story page; then
+the republish: one story's title corrected, `mkdocs build --dirty` with the last
+build's output and cache kept, its seconds and peak memory. `--verify` then builds the
+same inputs clean in a second folder and compares the two sites with `diff -r`. Then the
 same site at --baseline stories built a second way, with every story page in the
 global navigation, and the ratio of the two builds. Then the edit-to-update time under
 `mkdocs serve --dirty` at --serve stories (`--serve 0` skips it): one story's digest is
@@ -121,7 +125,7 @@ CORPUS = "seed"
 with a vocabulary that grows with N (bench/news_corpus.py)."""
 
 
-def make_project(where: Path, count: int) -> Path:
+def make_project(where: Path, count: int) -> tuple[Path, int]:
     for name in PROJECT_FILES:
         source, target = ROOT / name, where / name
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -129,31 +133,35 @@ def make_project(where: Path, count: int) -> Path:
             shutil.copytree(source, target)
         else:
             shutil.copy2(source, target)
+    distinct = 0
     if CORPUS == "news":
         distinct = make_news_corpus(where / "content", count)
-        print(f"    (news corpus of {count} stories: {distinct:,} distinct words)", flush=True)
     else:
         make_corpus(where / "content", count)
-    return where
+    return where, distinct
 
 
-def run_build(project: Path, config: str = "mkdocs.yml") -> dict[str, float]:
-    """A full `mkdocs build` from an empty generated tree, as on a fresh clone: its time
-    and peak memory (the largest summed Pss of the build's whole process tree, see
+def run_build(project: Path, config: str = "mkdocs.yml", republish: bool = False) -> dict:
+    """A full `mkdocs build` from an empty generated tree, as on a fresh clone (or, with
+    `republish`, `mkdocs build --dirty` with the last build's output and cache kept): its
+    time and peak memory (the largest summed Pss of the build's whole process tree, see
     TreeMemory).
 
     The previous build's output is moved aside and deleted after the timed build: deleting
     thousands of files just before it would slow the build's own writes."""
     trash = Path(tempfile.mkdtemp(dir=project, prefix=".old-"))
-    (project / "generated").rename(trash / "generated")
-    (project / "generated").mkdir()
-    shutil.copy2(trash / "generated" / ".gitignore", project / "generated" / ".gitignore")
-    if (project / "site").exists():
-        (project / "site").rename(trash / "site")
+    if not republish:
+        (project / "generated").rename(trash / "generated")
+        (project / "generated").mkdir()
+        shutil.copy2(trash / "generated" / ".gitignore", project / "generated" / ".gitignore")
+        for kept in ("site", ".cache"):
+            if (project / kept).exists():
+                (project / kept).rename(trash / kept)
     subprocess.run(["sync"], check=False)
     started = time.perf_counter()
+    dirty = ["--dirty"] if republish else []
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "build", "-f", config],
+        [sys.executable, "-m", "mkdocs", "build", "-f", config, *dirty],
         cwd=project, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )  # fmt: skip
     memory = TreeMemory(process.pid)
@@ -174,6 +182,34 @@ def run_build(project: Path, config: str = "mkdocs.yml") -> dict[str, float]:
         "peak_mib": peak_kib / 1024,
         "site_mib": size / 2**20,
     }
+
+
+def correct_a_story(project: Path) -> str:
+    """Correct one story's title, as an editor would: its id."""
+    digests = sorted((project / "content").glob("*.yml"))
+    digest = digests[len(digests) // 2]
+    data = yaml.safe_load(digest.read_text(encoding="utf-8"))
+    data["title"] += " (corrected)"
+    digest.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    return digest.stem
+
+
+def same_as_clean(project: Path) -> bool:
+    """Build the project's inputs clean in a second folder; `diff -r` the two sites."""
+    clean = project.with_name(project.name + "-clean")
+    shutil.rmtree(clean, ignore_errors=True)
+    clean.mkdir()
+    for name in (*PROJECT_FILES, "content"):
+        source, target = project / name, clean / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        (shutil.copytree if source.is_dir() else shutil.copy2)(source, target)
+    run_build(clean)
+    same = subprocess.run(["diff", "-r", "-q", str(project / "site"), str(clean / "site")],
+                          capture_output=True, text=True, check=False)  # fmt: skip
+    if same.returncode:
+        print(same.stdout[-2000:])
+    shutil.rmtree(clean, ignore_errors=True)
+    return same.returncode == 0
 
 
 def story_page_bytes(project: Path) -> int:
@@ -232,6 +268,13 @@ def edit_to_update(project: Path, edits: int) -> list[float]:
     return times
 
 
+def search_words(project: Path) -> str:
+    """Two words of a quote of the site's first story, to search for."""
+    digest = sorted((project / "content").glob("*.yml"))[0]
+    quote = yaml.safe_load(digest.read_text(encoding="utf-8"))["quotes"][0]["text"]
+    return " ".join(re.findall(r"\w{4,}", quote)[:2])
+
+
 def first_view(project: Path) -> tuple[int, int]:
     """Compressed bytes of a story page's first view, and of that view plus one search."""
     import gzip
@@ -249,7 +292,7 @@ def first_view(project: Path) -> tuple[int, int]:
         page.goto(f"{base}stories/{story}/")
         page.wait_for_load_state("networkidle")
         view = sum(len(gzip.compress(b, 9)) for b in bodies)
-        page.fill("input.md-search__input", "Putin betrayal")
+        page.fill("input.md-search__input", search_words(project))
         page.wait_for_selector(".md-search-result__item", timeout=30_000)
         page.wait_for_load_state("networkidle")
         searched = sum(len(gzip.compress(b, 9)) for b in bodies)
@@ -260,7 +303,10 @@ def first_view(project: Path) -> tuple[int, int]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
-    parser.add_argument("--baseline", type=int, default=200)
+    parser.add_argument("--baseline", type=int, default=200, help="0 skips it")
+    parser.add_argument(
+        "--verify", action="store_true", help="diff -r each republished site against a clean build"
+    )
     parser.add_argument(
         "--serve", type=int, default=1000, help="stories for the edit-to-update run; 0 skips it"
     )
@@ -275,8 +321,9 @@ def main() -> int:
     work = args.keep or Path(tempfile.mkdtemp(prefix="explainer-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     header = (
-        f"{'N':>5} {'pages':>6} {'generate s':>10} {'build s':>8} {'ms/page':>8} "
-        f"{'gen share':>9} {'peak PSS MiB':>12} {'site MiB':>8} {'story HTML':>10}"
+        f"{'N':>5} {'words':>7} {'pages':>6} {'generate s':>10} {'build s':>8} {'ms/page':>8} "
+        f"{'gen share':>9} {'peak PSS MiB':>12} {'site MiB':>8} {'story HTML':>10} "
+        f"{'republish s':>11} {'its PSS MiB':>11}" + (f" {'same':>5}" if args.verify else "")
     )
     print(
         f"peak PSS MiB: the largest sum of Pss over `mkdocs build` and all its child "
@@ -285,14 +332,19 @@ def main() -> int:
     print(header)
     projects: dict[int, Path] = {}
     rows: dict[int, dict[str, float]] = {}
-    for count in sorted(set(args.sizes) | {args.baseline}):
-        project = make_project(work / f"n{count}", count)
+    for count in sorted(set(args.sizes) | ({args.baseline} if args.baseline else set())):
+        project, distinct = make_project(work / f"n{count}", count)
         row = run_build(project)
         projects[count], rows[count] = project, row
+        correct_a_story(project)
+        again = run_build(project, republish=True)
+        same = f" {'yes' if same_as_clean(project) else 'NO':>5}" if args.verify else ""
         print(
-            f"{count:>5} {row['pages']:>6} {row['generate']:>10.2f} {row['build']:>8.2f} "
-            f"{1000 * row['build'] / row['pages']:>8.2f} {row['generate'] / row['build']:>9.1%} "
-            f"{row['peak_mib']:>12.0f} {row['site_mib']:>8.1f} {story_page_bytes(project):>10,}",
+            f"{count:>5} {distinct:>7,} {row['pages']:>6} {row['generate']:>10.2f} "
+            f"{row['build']:>8.2f} {1000 * row['build'] / row['pages']:>8.2f} "
+            f"{row['generate'] / row['build']:>9.1%} {row['peak_mib']:>12.0f} "
+            f"{row['site_mib']:>8.1f} {story_page_bytes(project):>10,} "
+            f"{again['build']:>11.2f} {again['peak_mib']:>11.0f}{same}",
             flush=True,
         )
     sizes = sorted(args.sizes)
@@ -302,17 +354,18 @@ def main() -> int:
         html_ratio = story_page_bytes(projects[sizes[-1]]) / story_page_bytes(projects[sizes[0]])
         print(f"ms/page at N={sizes[-1]} / at N={sizes[-2]}: {ratio:.2f}")
         print(f"story page HTML at N={sizes[-1]} / at N={sizes[0]}: {html_ratio:.3f}")
-    base = projects[args.baseline]
-    ours = rows[args.baseline]
-    nav = run_build(base, global_nav_config(base))
-    print(
-        f"baseline N={args.baseline}, every story page in the global nav: {nav['build']:.2f} s, "
-        f"story HTML {story_page_bytes(base):,} bytes; ours {ours['build']:.2f} s: "
-        f"{nav['build'] / ours['build']:.1f}x faster"
-    )
-    run_build(base)  # leave it as ours
+    if args.baseline:
+        base = projects[args.baseline]
+        ours = rows[args.baseline]
+        nav = run_build(base, global_nav_config(base))
+        print(
+            f"baseline N={args.baseline}, every story page in the global nav: "
+            f"{nav['build']:.2f} s, story HTML {story_page_bytes(base):,} bytes; "
+            f"ours {ours['build']:.2f} s: {nav['build'] / ours['build']:.1f}x faster"
+        )
+        run_build(base)  # leave it as ours
     if args.serve:
-        project = projects.get(args.serve) or make_project(work / f"n{args.serve}", args.serve)
+        project = projects.get(args.serve) or make_project(work / f"n{args.serve}", args.serve)[0]
         times = edit_to_update(project, args.edits)
         print(
             f"edit-to-update under `mkdocs serve --dirty` at N={args.serve}: median "

@@ -307,7 +307,7 @@ def cmd_build(project: Project, args: argparse.Namespace) -> int:
         print(f"explainer build: {message}", file=sys.stderr)
 
     try:
-        build_with(project, args.config.resolve(), args.builder, say)
+        build_with(project, args.config.resolve(), args.builder, say, args.republish)
     except (BuildFailed, LockTimeout) as error:
         say(f"{error}; the last site is unchanged")
         return 1
@@ -390,6 +390,12 @@ def parser() -> argparse.ArgumentParser:
         choices=BUILDERS,
         default="mkdocs",
         help="the builder (default: mkdocs)",
+    )
+    build.add_argument(
+        "--republish",
+        action="store_true",
+        help="build again only what changed since the last build, whose site, generated "
+        "tree and cache are kept (`mkdocs build --dirty`; the same site as a full build)",
     )
     build.set_defaults(run=cmd_build)
     generate = commands.add_parser(

@@ -178,35 +178,55 @@ def test_story_page_size_does_not_grow_with_the_site(site: Path, newsroom: Path)
     assert abs(large - small) / small < 0.02
 
 
-def test_serve_cache_renders_the_same_pages_as_a_fresh_build(project: Path) -> None:
-    """What the serve cache keeps between rebuilds never shows a stale page."""
-    from generator.builders.cache import GenerationCache
+def _tree(folder: Path) -> dict[str, bytes]:
+    files = (p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in files}
+
+
+def test_the_ledger_regenerates_the_same_tree_as_a_fresh_generation(project: Path) -> None:
+    """What the build's ledger keeps between generations (serve keeps it in memory, a
+    build in the cache folder) never leaves a stale page, and an unchanged story's pages
+    are not rendered again."""
+    import dataclasses
+
+    from generator.builders.changes import Ledger
     from generator.builders.project import Project
 
     make_corpus(project / "content", 30)
     built = Project.from_mkdocs(project / "mkdocs.yml")
-    cache = GenerationCache()
-    built.render(cache)
+    fresh = dataclasses.replace(built, output_dir=project / "fresh")
+    ledger = Ledger()
+    built.generate(ledger)
+
+    def regenerate() -> dict[str, bytes]:
+        _, _, pages, _ = built.render(ledger)  # what is rendered again, before writing
+        built.generate(ledger)
+        fresh.generate()
+        assert _tree(built.output_dir) == _tree(fresh.output_dir)
+        return {path: text for path, text in pages.items() if isinstance(text, str)}
+
     digest = sorted((project / "content").glob("story-*.yml"))[3]
     data = yaml.safe_load(digest.read_text(encoding="utf-8"))
     data["title"] = "A changed title"
     data["actors"][2]["aliases"].append("V. V. Putin")
     digest.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
-    _, _, cached = built.render(cache)
-    _, _, fresh = built.render()
-    assert cached == fresh
-    assert "A changed title" in cached[f"stories/{data['id']}/index.md"]
-    assert "V. V. Putin" in cached["people/putin/index.md"]
+    rendered = regenerate()
+    assert "A changed title" in rendered[f"stories/{data['id']}/index.md"]
+    assert "V. V. Putin" in rendered["people/putin/index.md"]
+    other = sorted((project / "content").glob("story-*.yml"))[5].stem
+    assert f"stories/{other}/index.md" not in rendered  # not rendered again
     # a register entry changed: its person page and every story naming them follow
     entry = project / "content" / "actors" / "putin.yml"
     text = entry.read_text(encoding="utf-8")
     entry.write_text(text.replace("name: Vladimir Putin", "name: Vladimir V. Putin"), "utf-8")
     entry.write_text(entry.read_text("utf-8").replace("President of Russia", "Head of state"))
-    _, _, cached = built.render(cache)
-    _, _, fresh = built.render()
-    assert cached == fresh
-    assert "Head of state" in cached["people/putin/index.md"]
-    assert "Vladimir V. Putin" in cached[f"stories/{data['id']}/quotes.md"]
+    rendered = regenerate()
+    assert "Head of state" in rendered["people/putin/index.md"]
+    assert "Vladimir V. Putin" in rendered[f"stories/{data['id']}/quotes.md"]
+    # a page changed by hand is made again, though its inputs are the same
+    page = built.output_dir / "stories" / other / "index.md"
+    page.write_text("edited by hand", encoding="utf-8")
+    regenerate()
 
 
 def test_the_news_benchmark_corpus_is_valid_and_its_vocabulary_grows(tmp_path: Path) -> None:

@@ -41,15 +41,24 @@ def _command(builder: str) -> list[str]:
 
 
 def build_with(
-    project: Project, config_file: Path, builder: str, say: Callable[[str], None]
+    project: Project,
+    config_file: Path,
+    builder: str,
+    say: Callable[[str], None],
+    republish: bool = False,
 ) -> None:
-    """Build the site with `builder`; BuildFailed (or InputError) if it cannot."""
+    """Build the site with `builder`; BuildFailed (or InputError) if it cannot.
+    `republish`: only what changed since the last build (`--dirty`; MkDocs and
+    ProperDocs, which run the plugin; Zensical builds everything)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if builder in ("mkdocs", "properdocs"):
-        command = [*_command(builder), "build", "-f", str(config_file)]
+        dirty = ["--dirty"] if republish else []
+        command = [*_command(builder), "build", *dirty, "-f", str(config_file)]
         if subprocess.run(command, cwd=project.root, env=env, check=False).returncode:
             raise BuildFailed(f"{builder} build failed (its messages are above)")
         return
+    if republish:
+        say("zensical runs no plugins, so it builds the whole site")
     lock = BuildLock(project.root)
     lock.acquire(on_wait=say)
     try:

@@ -25,7 +25,7 @@ import base64
 import hashlib
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
@@ -176,28 +176,38 @@ _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.DOTALL | re.IGNORECA
 _DATA_TYPE = re.compile(r"""\btype\s*=\s*["']?application/(?:ld\+)?json""", re.IGNORECASE)
 
 
-def inline_script_hashes(site_dir: Path) -> list[str]:
-    """`'sha256-...'` of every distinct inline script the site's pages run (data blocks
-    such as JSON-LD are not run, and need none)."""
+def inline_scripts(html: str) -> tuple[str, ...]:
+    """`'sha256-...'` of every distinct inline script a page runs (data blocks such as
+    JSON-LD are not run, and need none)."""
     found = set()
-    for page in site_dir.rglob("*.html"):
-        for attributes, body in _SCRIPT.findall(page.read_text(encoding="utf-8")):
-            if "src=" in attributes or _DATA_TYPE.search(attributes) or not body.strip():
-                continue
-            digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
-            found.add(f"'sha256-{digest}'")
-    return sorted(found)
+    for attributes, body in _SCRIPT.findall(html):
+        if "src=" in attributes or _DATA_TYPE.search(attributes) or not body.strip():
+            continue
+        digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
+        found.add(f"'sha256-{digest}'")
+    return tuple(sorted(found))
 
 
-def security_policy(site_dir: Path, inline_styles: bool = False) -> str:
+def inline_script_hashes(site_dir: Path) -> list[str]:
+    """`inline_scripts` of every page of a built site."""
+    pages = site_dir.rglob("*.html")
+    return sorted({h for page in pages for h in inline_scripts(page.read_text(encoding="utf-8"))})
+
+
+def security_policy(
+    site_dir: Path, inline_styles: bool = False, scripts: Iterable[str] | None = None
+) -> str:
     """The Content-Security-Policy the site passes: its own files only, no inline script
     but the builder's own (by hash), WebAssembly for the search, no plugins or frames.
-    `inline_styles` for a builder whose script adds style elements (Zensical's)."""
-    scripts = " ".join(["'self'", "'wasm-unsafe-eval'", *inline_script_hashes(site_dir)])
+    `inline_styles` for a builder whose script adds style elements (Zensical's).
+    `scripts`: the inline scripts' hashes, when the caller has them (else every page is
+    read for them)."""
+    hashes = sorted(set(scripts)) if scripts is not None else inline_script_hashes(site_dir)
+    sources = " ".join(["'self'", "'wasm-unsafe-eval'", *hashes])
     return "; ".join(
         [
             "default-src 'self'",
-            f"script-src {scripts}",
+            f"script-src {sources}",
             "style-src 'self' 'unsafe-inline'" if inline_styles else "style-src 'self'",
             "img-src 'self' data:",
             "font-src 'self'",
@@ -215,12 +225,14 @@ HASHED = ("/assets/javascripts/bundle.*", "/assets/stylesheets/*", "/pagefind/fr
 """Files whose names change with their content: cached for a year, never revalidated."""
 
 
-def write_headers(site_dir: Path, inline_styles: bool = False) -> None:
+def write_headers(
+    site_dir: Path, inline_styles: bool = False, scripts: Iterable[str] | None = None
+) -> None:
     """`_headers`: what a host should send with the site (Netlify, Cloudflare Pages)."""
     lines = [
         "# HTTP headers for this site, written by `explainer build` (README: Publishing).",
         "/*",
-        f"  Content-Security-Policy: {security_policy(site_dir, inline_styles)}",
+        f"  Content-Security-Policy: {security_policy(site_dir, inline_styles, scripts)}",
         "  X-Content-Type-Options: nosniff",
         "  Referrer-Policy: strict-origin-when-cross-origin",
         "  Cache-Control: public, max-age=0, must-revalidate",

@@ -8,6 +8,11 @@
   The site is built into a staging folder of its own beside `site_dir` and
   swapped in only when the whole build succeeded (strict warnings included), so a
   failed build leaves the last good site and the generated tree as they were.
+- republish (`mkdocs build --dirty`): the same, but only the pages whose inputs
+  changed since the last build are generated and built again (`changes` says which);
+  every other file of the last site is hard-linked into the staging folder, and only
+  the search shards holding a changed page are indexed again. The site is the same,
+  byte for byte, as a clean build's. The build's ledger is kept in `cache_dir`.
 - serve: a problem keeps the last good pages, logs the messages and shows them
   in Material's announcement bar until the file is fixed.
 """
@@ -15,6 +20,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -27,9 +33,9 @@ from mkdocs.plugins import BasePlugin
 from ..digest.loading import InputError, Problem
 from ..digest.schema import SiteConfig
 from ..website import theme
-from ..website.search import SearchIndexer, index_for_search
-from .cache import GenerationCache
-from .finish import SiteFacts, finish_page, write_headers
+from ..website.search import SEARCH_DIR, SearchIndexer, index_for_search
+from .changes import Ledger, Made, built_key, made, site_key, static_key, still
+from .finish import SiteFacts, finish_page, inline_scripts, write_headers
 from .project import Project
 from .staging import BuildLock, LockTimeout, Staging
 from .tree import restore
@@ -51,6 +57,35 @@ class ExplainerConfig(base.Config):
     map_data = c.Optional(c.Type(str))
     """The countries' TopoJSON for the stories' maps (default: npm's `world-atlas`
     installed in `.venv/map-data`; see `website/pictures/atlas.py`)."""
+    cache_dir = c.Type(str, default=".cache/explainer")
+    """Where a build keeps what the next one needs to redo only what changed (keep it,
+    with `docs_dir` and `site_dir`, between CI jobs: README, Republishing)."""
+    search_shard_size = c.Type(int, default=500)
+    """Stories (or people) per search index shard: the indexer's memory grows with it."""
+
+
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+class ExactDirtyBuild(logging.Filter):
+    """MkDocs warns that a dirty build may leave navigation and links out of date; with
+    this plugin it does not (every page whose inputs changed is built again), so the
+    warning, which would stop a `--strict` build, is left out."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith(DIRTY_WARNING)
+
+
+class Plan:
+    """What this build makes of each file of the site, and what it keeps of the last."""
+
+    def __init__(self) -> None:
+        self.keys: dict[str, str] = {}
+        """Each page or copied file of the site (its path in the site) -> its key."""
+        self.kept: set[str] = set()
+        """What the last site already holds as it must be (republishing only)."""
+        self.scripts: dict[str, tuple[str, ...]] = {}
+        """Each page built now -> its inline scripts' hashes."""
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
@@ -63,7 +98,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.staging: Staging | None = None  # the build's own folder, while building
         self.mkdocs_config: Any = None
         self.built = False
-        self.cache: GenerationCache | None = None
+        self.ledger: Ledger | None = None
+        self.plan = Plan()
         self.indexer = SearchIndexer()
         self.site: SiteConfig | None = None  # the last good inputs, kept while serving
         self.facts: SiteFacts | None = None
@@ -72,7 +108,15 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         # Defining on_startup also keeps this instance alive across `serve` rebuilds.
         self.serving = command == "serve"
         self.dirty = dirty
-        self.cache = GenerationCache() if self.serving else None
+        if dirty and not self.serving:
+            logging.getLogger("mkdocs.commands.build").addFilter(ExactDirtyBuild())
+
+    @property
+    def republishing(self) -> bool:
+        return self.dirty and not self.serving
+
+    def cache_folder(self, config: Any) -> Path:
+        return Path(config.config_file_path).parent / self.config.cache_dir
 
     def project(self, config: Any) -> Project:
         root = Path(config.config_file_path).parent
@@ -91,8 +135,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         except LockTimeout as error:
             raise PluginError(f"explainer: {error}") from None
         started = time.perf_counter()
+        if self.ledger is None or not self.serving:  # serving keeps its ledger in memory
+            self.ledger = Ledger.load(self.cache_folder(config))
+        self.plan = Plan()
         try:
-            site, newsroom, stats = project.generate(self.cache)
+            site, newsroom, stats = project.generate(self.ledger)
         except InputError as error:
             self.problems = error.problems
             message = f"{len(error.problems)} problem(s) in the content:\n{error}"
@@ -115,12 +162,51 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             config.site_url = str(site.url)
         config.theme["language"] = site.language
         self.facts = SiteFacts.of(site, newsroom, config.site_url or None)
-        if not self.serving and not self.dirty:
+        if not self.serving:
             self.staging, left = Staging.begin(Path(config.site_dir))
             for problem in left:
                 log.info("explainer: %s", problem)
             config.site_dir = str(self.staging.folder)
         return config
+
+    def on_nav(self, nav: Any, *, config: Any, files: Any) -> Any:
+        """Each file's key, and, when republishing, which the last site already holds:
+        MkDocs' `--dirty` builds a page only when its file `is_modified()`, which here
+        says whether its key changed."""
+        if self.serving or self.ledger is None or self.staging is None:
+            return nav
+        ledger, plan, last = self.ledger, self.plan, self.staging.target
+        docs = config.docs_dir
+        untitled = [
+            (page.file.src_uri, built_key(ledger.tree.get(page.file.src_uri),
+                                          Path(page.file.abs_src_path)))
+            for page in nav.pages if page.file.src_uri in _untitled(config.nav)
+        ]  # fmt: skip
+        ledger.begin_site(site_key(
+            ledger.tree_globals,
+            _config_files(Path(config.config_file_path)),
+            [theme.overrides_dir(), theme.metadata_dir(),
+             *([Path(config.theme.custom_dir)] if config.theme.custom_dir else [])],
+            (config.site_url, untitled, self.config.search_shard_size),
+        ))  # fmt: skip
+        in_nav = {page.file.src_uri for page in nav.pages}
+        last_site = str(last)
+        for file in files:
+            if file.is_documentation_page():
+                key = built_key(ledger.tree.get(file.src_uri), f"{docs}/{file.src_uri}")
+                keep = file.src_uri not in in_nav  # their titles show on every page
+            elif file.abs_src_path is not None and not file.generated_by:
+                key, keep = static_key(file.abs_src_path), True
+            else:
+                continue
+            plan.keys[file.dest_uri] = key
+            if not self.republishing:
+                continue
+            if keep and still(ledger.site.get(file.dest_uri), key,
+                              f"{last_site}/{file.dest_uri}"):  # fmt: skip
+                plan.kept.add(file.dest_uri)
+            file.is_modified = _answer(file.dest_uri not in plan.kept)
+        return nav
 
     def on_page_context(self, context: dict, *, page: Any, config: Any, nav: Any) -> dict:
         context["explainer_problems"] = [str(p) for p in self.problems]
@@ -128,7 +214,13 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         """The post-build step's work on each page, as MkDocs writes it."""
-        return finish_page(output, page.file.dest_uri, self.facts)
+        output = finish_page(output, page.file.dest_uri, self.facts)
+        if not self.serving:
+            self.plan.scripts[page.file.dest_uri] = inline_scripts(output)
+            # MkDocs keeps every page's text until the build ends; once written, nothing
+            # reads it again, and at 100,000 pages it is most of the build's memory.
+            page.markdown = page.content = None
+        return output
 
     def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
         return finish_page(output_content, template_name, self.facts)  # 404.html
@@ -139,17 +231,39 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             self.indexer.request(Path(config.site_dir))
             self._release()
         else:
-            index_for_search(Path(config.site_dir))
-            write_headers(Path(config.site_dir))
+            self.finish_build(Path(config.site_dir))
         self.built = True
+
+    def finish_build(self, site_dir: Path) -> None:
+        """Keep what the last site holds as it must be, index what changed for search,
+        write the headers, and record what this build made for the next."""
+        ledger, plan, last = self.ledger, self.plan, self.staging.target
+        assert ledger is not None
+        if self.republishing:
+            self.staging.keep_from_last(sorted(plan.kept), [SEARCH_DIR])
+            changed = {path for path in plan.keys if path not in plan.kept}
+            changed |= {path for path in ledger.site if path not in plan.keys}  # removed
+            built = len(plan.keys) - len(plan.kept)
+            log.info("explainer: republished %d of %d file(s), kept %d from %s",
+                     built, len(plan.keys), len(plan.kept), last)  # fmt: skip
+        else:
+            changed = None
+        index_for_search(site_dir, shard_size=self.config.search_shard_size, changed=changed)
+        site: dict[str, Made] = {}
+        folder = str(site_dir)
+        for path, key in plan.keys.items():
+            if path in plan.kept:  # hard-linked: the same file, as it was recorded
+                site[path] = ledger.site[path]
+            elif record := made(f"{folder}/{path}", key, plan.scripts.get(path, ())):
+                site[path] = record
+        ledger.site = site
+        write_headers(site_dir, scripts=[h for r in site.values() for h in r.scripts])
 
     def on_build_error(self, *, error: Exception) -> None:
         """The build failed (strict warnings included): undo what it changed."""
         self.built = False
         restore(self.previous)
         self.previous = {}
-        if self.cache is not None:
-            self.cache.written.clear()  # the disk no longer holds what was written
         if self.staging is not None:
             left = self.staging.discard()
             log.error(
@@ -177,6 +291,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 log.info("explainer: site ready in %s", self.staging.target)
                 if left:
                     log.warning("explainer: %s", left)
+                if self.ledger is not None and self.mkdocs_config is not None:
+                    self.ledger.save(self.cache_folder(self.mkdocs_config))
             elif self.staging is not None:
                 self.staging.discard()
         finally:
@@ -209,3 +325,37 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             if path.exists():
                 server.watch(str(path))
         return server
+
+
+def _answer(value: bool):
+    """A file's `is_modified`, as this build decided it."""
+    return lambda: value
+
+
+def _untitled(nav: Any) -> set[str]:
+    """The pages of a configured `nav` listed without a title (they take it from the
+    page, so a change of it shows on every page)."""
+    found: set[str] = set()
+    for item in nav or []:
+        if isinstance(item, str):
+            found.add(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                if isinstance(value, list):
+                    found |= _untitled(value)
+    return found
+
+
+_INHERIT = re.compile(r"^INHERIT:\s*['\"]?([^'\"#\n]+?)['\"]?\s*(?:#.*)?$", re.MULTILINE)
+
+
+def _config_files(config_file: Path) -> list[Path]:
+    """An `mkdocs.yml` and every file it INHERITs from, in order."""
+    files: list[Path] = []
+    while config_file.is_file() and config_file not in files:
+        files.append(config_file)
+        found = _INHERIT.search(config_file.read_text(encoding="utf-8", errors="replace"))
+        if found is None:
+            break
+        config_file = (config_file.parent / found[1]).resolve()
+    return files

@@ -15,6 +15,7 @@ from pathlib import Path
 import jinja2
 
 from ..digest.loading import (
+    Digest,
     InputError,
     Problem,
     display_path,
@@ -31,9 +32,9 @@ from ..website import theme
 from ..website.catalog import Newsroom, build_newsroom
 from ..website.feeds import render_feeds
 from ..website.pages import PathCollision, render_site
-from ..website.pictures.atlas import atlas_for
+from ..website.pictures.atlas import Atlas, atlas_for
 from ..website.pictures.cards import card_of, card_path, draw_card
-from .cache import GenerationCache
+from .changes import Ledger, code_key, file_key, folder_key, hash_of, made, still
 from .tree import KEPT, Content, TreeStats, write_tree
 
 
@@ -55,10 +56,10 @@ def _read_pending(read, pending: dict[Path, bytes], path: Path, display: str):
     return read(path, display, pending.get(path))
 
 
-def _reader(cached, plain, pending: dict[Path, bytes | None]):
-    """How to read files: through the serve cache, or with the `pending` texts given to
-    the files about to change (plain reading otherwise)."""
-    return functools.partial(_read_pending, plain, pending) if pending else cached
+def _read_all_pending(
+    pending: dict[Path, bytes], paths: list[Path], shown: dict[Path, str]
+) -> list[tuple[Digest | None, list[Problem]]]:
+    return [read_digest(path, shown[path], pending.get(path)) for path in paths]
 
 
 @dataclass(frozen=True)
@@ -136,13 +137,14 @@ class Project:
     def load(
         self,
         paths: list[Path] | None = None,
-        cache: GenerationCache | None = None,
+        ledger: Ledger | None = None,
         pending: dict[Path, bytes | None] | None = None,
         duplicates: bool = True,
     ) -> tuple[SiteConfig, Newsroom]:
         """Site settings, the actor register and every story; InputError lists all
-        problems at once. `pending` gives some files the text they are about to have, or
-        None for a file about to be removed (a change checked before it is written).
+        problems at once. `ledger`: read only the files that changed since it was
+        kept. `pending` gives some files the text they are about to have, or None for
+        a file about to be removed (a change checked before it is written).
         `duplicates=False` leaves out the check for one actor under two ids."""
         problems: list[Problem] = []
         site: SiteConfig | None = None
@@ -154,27 +156,39 @@ class Project:
         except InputError as error:
             problems.extend(error.problems)
         try:
-            read = _reader(cache.read_entry if cache else None, read_entry, pending)
+            if pending:
+                read = functools.partial(_read_pending, read_entry, pending)
+            else:
+                read = ledger.read_entry if ledger else None
             removed = {path for path, text in pending.items() if text is None}
             register = load_register(self.content_dir, self.display, read, removed)
         except InputError as error:
             problems.extend(error.problems)
         try:
-            read = _reader(cache.read_digest if cache else None, read_digest, pending)
             if paths is None:
                 paths = self.story_paths()
                 problems.extend(stray_digests(self.content_dir, self.root))
-            digests = load_digests(paths, self.root, read)
+                if ledger is not None:
+                    ledger.forget_missing(paths)
+            if pending:
+                read_all = functools.partial(_read_all_pending, pending)
+            else:
+                read_all = ledger.read_digests if ledger else None
+            digests = load_digests(paths, self.root, read_all)
         except InputError as error:
             problems.extend(error.problems)
+        if ledger is not None:
+            results = ledger.resolve_all(digests, register)
+        else:
+            results = [resolve(digest, register) for digest in digests]
         resolved = []
-        for digest in digests:
-            digest, found = cache.resolve(digest, register) if cache else resolve(digest, register)
+        for digest, found in results:
             problems.extend(found)
             if not found:
                 resolved.append(digest)
         if site is not None:
-            newsroom, conflicts = build_newsroom(resolved, site, register, duplicates)
+            find = {"find": ledger.find_matches} if ledger else {}
+            newsroom, conflicts = build_newsroom(resolved, site, register, duplicates, **find)
             problems.extend(conflicts)
         if problems:
             raise InputError(problems)
@@ -184,15 +198,34 @@ class Project:
         """A path as messages show it: relative to the project when inside it."""
         return display_path(path, self.root)
 
+    def tree_key(self, site: SiteConfig, atlas: Atlas | None) -> str:
+        """`Ledger.tree_globals`: what every generated page depends on."""
+        return hash_of(
+            code_key(),
+            folder_key(self.templates_dir, self.feeds_dir),
+            site,
+            file_key(Path(atlas.source)) if atlas else None,
+        )
+
     def render(
-        self, cache: GenerationCache | None = None
-    ) -> tuple[SiteConfig, Newsroom, dict[str, Content]]:
+        self, ledger: Ledger | None = None
+    ) -> tuple[SiteConfig, Newsroom, dict[str, Content], dict[str, str]]:
         """Every file of the generated tree, in memory: path -> text (a page), bytes (a
-        share card drawn now) or KEPT (a share card the tree already has)."""
-        site, newsroom = self.load(cache=cache)
+        share card drawn now) or KEPT (a file the tree already has as it must be); and
+        the key of each page. With a `ledger`, only what changed is read and rendered."""
+        site, newsroom = self.load(ledger=ledger)
         atlas = atlas_for(newsroom.stories, self.root, self.map_data)
+        kept = None
+        if ledger is not None:
+            ledger.begin_tree(self.tree_key(site, atlas))
+            out = str(self.output_dir)
+
+            def kept(path: str, key: str) -> bool:
+                return still(ledger.tree.get(path), key, f"{out}/{path}")
+
         try:
-            pages = render_site(newsroom, site, self.templates_dir, cache, atlas)
+            rendered = render_site(newsroom, site, self.templates_dir, atlas, kept)
+            pages: dict[str, Content] = dict(rendered.pages)
             pages.update(render_feeds(newsroom, site, self.feeds_dir))
         except jinja2.TemplateError as error:
             raise InputError([template_problem(error, self.root)]) from None
@@ -204,7 +237,7 @@ class Project:
                     relative = asset.relative_to(self.assets_dir).as_posix()
                     pages[f"assets/{relative}"] = asset.read_text(encoding="utf-8")
         pages.update(self.share_cards(site, newsroom))
-        return site, newsroom, pages
+        return site, newsroom, pages, rendered.keys
 
     def share_cards(self, site: SiteConfig, newsroom: Newsroom) -> dict[str, Content]:
         """Each story's share card: KEPT when the generated tree has it (its name is a
@@ -218,10 +251,10 @@ class Project:
                          strict=True))  # fmt: skip
         return {path: drawn.get(path, KEPT) for path in cards}
 
-    def generate(
-        self, cache: GenerationCache | None = None
-    ) -> tuple[SiteConfig, Newsroom, TreeStats]:
-        """Load, check and render everything in memory, then write what changed.
+    def generate(self, ledger: Ledger | None = None) -> tuple[SiteConfig, Newsroom, TreeStats]:
+        """Load, check and render everything in memory, then write what changed. With a
+        `ledger`, only what changed since it was kept is read and rendered, and it then
+        holds the key of every page of the tree.
 
         Nothing is written when any input has a problem.
         """
@@ -239,6 +272,15 @@ class Project:
                     )
                 ]
             )
-        site, newsroom, pages = self.render(cache)
-        known = cache.written if cache is not None else None
-        return site, newsroom, write_tree(pages, self.output_dir, known)
+        site, newsroom, pages, keys = self.render(ledger)
+        stats = write_tree(pages, self.output_dir)
+        if ledger is not None:
+            out, records = str(self.output_dir), {}
+            for path, key in keys.items():
+                record = ledger.tree.get(path) if pages.get(path) is KEPT else None
+                if record is None or record.key != key:
+                    record = made(f"{out}/{path}", key)
+                if record is not None:
+                    records[path] = record
+            ledger.tree = records
+        return site, newsroom, stats

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import shutil
@@ -114,6 +115,35 @@ class Staging:
         folder = Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-", dir=target.parent))
         folder.chmod(0o755)  # mkdtemp makes it private; a site is for reading
         return cls(target, folder), left
+
+    def keep_from_last(self, files: list[str], folders: list[str]) -> None:
+        """Put files of the last site into this one as they are, without copying: each
+        is hard-linked (the same bytes on disk, in both sites), so the last site is not
+        changed and nothing is written into a file it holds. `files` and `folders` (all
+        their files) are relative to the site; a folder the last site lacks is skipped.
+        A later step that replaces a linked file removes it first (as `website.search`
+        does with the shards it indexes again)."""
+        here, last = str(self.folder), str(self.target)
+        made: set[str] = set()
+
+        def folder_for(relative: str) -> None:
+            parent = os.path.dirname(relative)
+            if parent and parent not in made:
+                folder_for(parent)
+                with contextlib.suppress(FileExistsError):
+                    os.mkdir(f"{here}/{parent}")
+                made.add(parent)
+
+        for relative in sorted(files):
+            folder_for(relative)
+            os.link(f"{last}/{relative}", f"{here}/{relative}")
+        for folder in folders:
+            for top, _dirs, names in os.walk(f"{last}/{folder}"):
+                relative_top = os.path.relpath(top, last)
+                for name in names:
+                    relative = f"{relative_top}/{name}"
+                    folder_for(relative)
+                    os.link(f"{last}/{relative}", f"{here}/{relative}")
 
     def discard(self) -> str | None:
         return remove_tree(self.folder)

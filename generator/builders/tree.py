@@ -6,15 +6,14 @@ to a temporary name and renamed into place, so a reader of the tree never sees
 half a file. Files the generator no longer produces are removed; hidden files
 (such as the folder's `.gitignore`) are left alone.
 
-A file is text (a page), bytes (a picture), or `KEPT`: a picture whose name is a
-hash of what it is drawn from, already in the tree, so neither drawn nor compared
-again (the share cards).
+A file is text (a page), bytes (a picture), or `KEPT`: a file the tree already holds
+as it must be, so neither made nor compared again: a page whose inputs have the key
+it was made with (`changes`), a picture whose name is a hash of what it is drawn from.
 """
 
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -59,25 +58,20 @@ def _safe_target(root: Path, relative: str) -> Path:
     return root.joinpath(*parts)
 
 
-def write_tree(
-    pages: dict[str, Content], root: Path, known: dict[str, Content] | None = None
-) -> TreeStats:
-    """Make `root` hold exactly `pages`. `known` (path -> text last written, kept by the
-    caller between runs) saves reading back files that cannot have changed.
+def write_tree(pages: dict[str, Content], root: Path) -> TreeStats:
+    """Make `root` hold exactly `pages`.
 
     All or nothing: when a file cannot be written or removed, what was changed so far
     is put back and InputError names the file and the reason."""
     previous: dict[Path, bytes | None] = {}
     made: list[Path] = []
     try:
-        return _write_tree(pages, root, known, previous, made)
+        return _write_tree(pages, root, previous, made)
     except OSError as error:
         restore(previous)
         for folder in reversed(made):
             with contextlib.suppress(OSError):
                 folder.rmdir()
-        if known is not None:
-            known.clear()  # the disk may no longer hold what was last written
         where = error.filename or root
         raise InputError(
             [Problem(str(where), 0, 0, "", f"cannot write the generated tree ({error.strerror})")]
@@ -87,7 +81,6 @@ def write_tree(
 def _write_tree(
     pages: dict[str, Content],
     root: Path,
-    known: dict[str, Content] | None,
     previous: dict[Path, bytes | None],
     made: list[Path],
 ) -> TreeStats:
@@ -97,17 +90,10 @@ def _write_tree(
     written = unchanged = removed = 0
     ready: set[Path] = set()
     for relative, text in sorted(pages.items()):
-        if known is not None and known.get(relative) == text:
+        if text is KEPT:  # the caller has just seen it there
             unchanged += 1
             continue
         target = _safe_target(root, relative)
-        if text is KEPT:
-            if not target.is_file():  # removed since the tree was rendered
-                raise FileNotFoundError(errno.ENOENT, "a generated picture is gone", str(target))
-            unchanged += 1
-            if known is not None:
-                known[relative] = text
-            continue
         data = text.encode("utf-8") if isinstance(text, str) else text
         try:
             old = target.read_bytes()
@@ -115,8 +101,6 @@ def _write_tree(
             old = None
         if old == data:
             unchanged += 1
-            if known is not None:
-                known[relative] = text
             continue
         previous[target] = old
         if target.parent not in ready:
@@ -136,8 +120,6 @@ def _write_tree(
             temporary.unlink(missing_ok=True)
             raise
         written += 1
-        if known is not None:
-            known[relative] = text
 
     for folder, _dirs, files in os.walk(root, topdown=False):
         here = Path(folder)
@@ -152,8 +134,6 @@ def _write_tree(
             previous[path] = path.read_bytes()
             path.unlink()
             removed += 1
-            if known is not None:
-                known.pop(relative, None)
         if here != root and not any(here.iterdir()):
             here.rmdir()
     return TreeStats(written, unchanged, removed, previous)

@@ -183,6 +183,23 @@ def _alike(a: str, b: str) -> bool:
     )
 
 
+def _alike_surnames(surnames: list[str]) -> list[tuple[str, str]]:
+    """Each pair (first, second), first <= second in `surnames` (sorted), of surnames
+    alike as `_words_alike` says. All pairs are scored at once by RapidFuzz (in C++,
+    on every core): a block can hold thousands of surnames (a common one, or a common
+    start), and comparing each pair in Python grows with their square."""
+    from rapidfuzz import fuzz, process
+
+    scores = process.cdist(surnames, surnames, scorer=fuzz.ratio, score_cutoff=ALIKE,
+                           workers=-1)  # fmt: skip
+    pairs = []
+    for i, j in zip(*scores.nonzero(), strict=True):
+        first, second = surnames[i], surnames[j]
+        if i <= j and (i == j or not any(c.isdigit() for c in first + second)):
+            pairs.append((first, second))
+    return pairs
+
+
 def find_matches(found: dict[str, Identity]) -> list[Match]:
     """Every pair of ids that look like one actor, certain ones first."""
     by_key: dict[str, set[str]] = defaultdict(set)
@@ -217,18 +234,14 @@ def find_matches(found: dict[str, Identity]) -> list[Match]:
                     note(a, b, key, full, certain=True)
     # like names: compared only where surnames are alike (surnames first, then people)
     for block in blocks.values():
-        surnames = sorted(block)
-        for i, first in enumerate(surnames):
-            for second in surnames[i:]:
-                if first != second and not _words_alike(first, second, initials=False):
-                    continue
-                for (key_a, a), (key_b, b) in itertools.product(
-                    sorted(block[first]), sorted(block[second])
-                ):
-                    if a < b and key_a != key_b and _alike(key_a, key_b):
-                        note(a, b, key_a, key_b, certain=False)
-                    elif b < a and key_a != key_b and _alike(key_b, key_a):
-                        note(b, a, key_b, key_a, certain=False)
+        for first, second in _alike_surnames(sorted(block)):
+            for (key_a, a), (key_b, b) in itertools.product(
+                sorted(block[first]), sorted(block[second])
+            ):
+                if a < b and key_a != key_b and _alike(key_a, key_b):
+                    note(a, b, key_a, key_b, certain=False)
+                elif b < a and key_a != key_b and _alike(key_b, key_a):
+                    note(b, a, key_b, key_a, certain=False)
     return _report(found, pairs)
 
 

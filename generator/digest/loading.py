@@ -548,22 +548,25 @@ def stray_digests(content_dir: Path, root: Path | None = None) -> list[Problem]:
 def load_digests(
     paths: Iterable[Path],
     root: Path | None = None,
-    read: Callable[[Path, str], tuple[Digest | None, list[Problem]]] | None = None,
+    read: Callable[[list[Path], dict[Path, str]], list[tuple[Digest | None, list[Problem]]]]
+    | None = None,
 ) -> list[Digest]:
     """Load digests; raise InputError with every problem of every file if any.
 
-    `read` may replace `read_digest` (the serve cache uses it to skip unchanged files).
+    `read` may replace reading every file (paths, how each is shown -> what
+    `read_digest` gives for each): the build's ledger reads only changed files.
     """
     paths = list(paths)
+    shown = {path: display_path(path, root) for path in paths}
     if read is None:
-        loaded = fork_map(lambda path: read_digest(path, display_path(path, root)), paths)
+        loaded = fork_map(lambda path: read_digest(path, shown[path]), paths)
     else:
-        loaded = [read(path, display_path(path, root)) for path in paths]
+        loaded = read(paths, shown)
     digests: list[Digest] = []
     problems: list[Problem] = []
     seen: dict[str, str] = {}
     for path, (digest, found) in zip(paths, loaded, strict=True):
-        display = display_path(path, root)
+        display = shown[path]
         problems.extend(found)
         if digest is None:
             continue

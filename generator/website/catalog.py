@@ -11,6 +11,7 @@ found by `identity`. Anonymous actors belong to their story alone: no people pag
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..digest.identity import Identity, Match, duplicate_problems, find_matches, identities
@@ -90,10 +91,15 @@ def _registered(entry_actor: RegisteredActor) -> Person:
 
 
 def build_newsroom(
-    digests: list[Digest], site: SiteConfig, register: Register, duplicates: bool = True
+    digests: list[Digest],
+    site: SiteConfig,
+    register: Register,
+    duplicates: bool = True,
+    find: Callable[[dict[str, Identity]], list[Match]] = find_matches,
 ) -> tuple[Newsroom, list[Problem]]:
     """Index the stories (their actors resolved against the register); report actors
-    whose id is shared but whose identity is not, and one actor under two ids."""
+    whose id is shared but whose identity is not, and one actor under two ids (as
+    `find` finds them: `find_matches`, or the build's ledger)."""
     problems: list[Problem] = []
     first: dict[str, tuple[Digest, int]] = {}
     people: dict[str, Person] = {}
@@ -136,7 +142,7 @@ def build_newsroom(
             slug = topic_slug(tag)
             topics.setdefault(slug, Topic(slug, tag, [])).stories.append(story)
     cast = identities(register, digests)
-    matches = find_matches(cast)
+    matches = find(cast)
     if duplicates:
         problems += duplicate_problems(matches)
     newsroom = Newsroom(

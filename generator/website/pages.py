@@ -19,13 +19,13 @@ from typing import Any
 import babel
 import jinja2
 from markupsafe import Markup
-from pydantic import BaseModel
 
-from ..builders.cache import GenerationCache, templates_stamp
+from ..builders.changes import listing_key, story_key
+from ..builders.tree import KEPT, Content
 from ..digest.schema import SiteConfig, Story
 from ..parallel import fork_map
 from . import markup, paths
-from .catalog import Appearance, Newsroom, Person
+from .catalog import Newsroom
 from .metadata import wikidata_url
 from .pictures import pictures_of
 from .pictures.atlas import Atlas
@@ -195,23 +195,29 @@ class PathCollision(ValueError):
 
 
 class Renderer:
-    """Renders each page of the tree with the data its template needs."""
+    """Renders each page of the tree with the data its template needs.
+
+    `keys` (story id -> key, see `builders.changes`) and `kept` (is this page, made
+    with this key, in the tree?) let a rebuild skip the pages whose inputs are the
+    same; `self.keys` records each page's key for the next one."""
 
     def __init__(
         self,
         templates_dir: Path,
         site: SiteConfig,
         newsroom: Newsroom,
-        memo: dict[str, tuple[tuple, str]] | None = None,
-        stamp: object = None,
         atlas: Atlas | None = None,
+        kept: Callable[[str, str], bool] | None = None,
+        keys: dict[str, str] | None = None,
     ):
         self.env = environment(templates_dir, site.language)
         self.site, self.newsroom = site, newsroom
-        self.pages: dict[str, str] = {}
+        self.pages: dict[str, Content] = {}
         self.addresses: dict[str, str] = {}
-        self.memo, self.stamp = memo, stamp
         self.atlas = atlas
+        self.kept = kept
+        self.story_keys = keys or {}
+        self.keys: dict[str, str] = {}
 
     def render(self, path: str, template: str, **context: Any) -> str:
         return self.env.get_template(template).render(
@@ -221,7 +227,7 @@ class Renderer:
             **context,
         )
 
-    def add(self, path: str, text: str) -> None:
+    def add(self, path: str, text: Content, key: str | None = None) -> None:
         """Put a page into the tree; two pages for one address is an error, never a
         silent overwrite."""
         where = paths.address(path)
@@ -232,9 +238,22 @@ class Renderer:
                 "(expected every id and topic to give a page of its own)"
             )
         self.pages[path] = text
+        if key is not None:
+            self.keys[path] = key
 
     def page(self, path: str, template: str, **context: Any) -> None:
         self.add(path, self.render(path, template, **context))
+
+    def story_paths(self, story: Story) -> list[str]:
+        return [f"{paths.story_dir(story.id)}/{s.filename}" for s in SECTIONS if s.shown(story)]
+
+    def story_unchanged(self, story: Story) -> bool:
+        key = self.story_keys.get(story.id)
+        return (
+            self.kept is not None
+            and key is not None
+            and all(self.kept(path, key) for path in self.story_paths(story))
+        )
 
     def story(self, story: Story) -> dict[str, str]:
         """The pages of one story."""
@@ -256,67 +275,48 @@ class Renderer:
     def listing(
         self, listings: list[Listing], template: str, about: tuple = (), **context: Any
     ) -> None:
-        """Render each page of a list. While serving, a page whose items and `about`
-        (what else it shows) are the same as last time is not rendered again."""
+        """Render each page of a list; with keys, only the pages whose items (what the
+        page shows of each) or `about` (what else it shows) changed."""
         for listing in listings:
             path = listing.path(listing.number)
-            if self.memo is None:
+            if self.kept is None:
                 self.page(path, template, listing=listing, **context)
                 continue
-            key = (template, self.stamp, tuple(listing.paths), about,
-                   tuple(_signature(item) for item in listing.items))  # fmt: skip
-            cached = self.memo.get(path)
-            if cached is None or not _same(cached[0], key):
-                cached = (key, self.render(path, template, listing=listing, **context))
-                self.memo[path] = cached
-            self.add(path, cached[1])
-
-
-def _signature(item: Any) -> Any:
-    """What a list page shows of an item: the story objects themselves (the serve cache
-    keeps an unchanged story's object), or a person's name, kind and counts."""
-    if isinstance(item, Appearance):
-        return (item.story, item.actor)
-    if isinstance(item, Person):
-        return (item.id, item.name, item.kind, len(item.appearances), item.quote_count)
-    return item
-
-
-def _same(a: Any, b: Any) -> bool:
-    if isinstance(a, tuple) and isinstance(b, tuple):
-        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
-    if isinstance(a, BaseModel) or isinstance(b, BaseModel):
-        return a is b
-    return a == b
+            key = listing_key(template, listing.paths, about, listing.items, self.story_keys)
+            if self.kept(path, key):
+                self.add(path, KEPT, key)
+            else:
+                self.add(path, self.render(path, template, listing=listing, **context), key)
 
 
 def render_site(
     newsroom: Newsroom,
     site: SiteConfig,
     templates_dir: Path,
-    cache: GenerationCache | None = None,
     atlas: Atlas | None = None,
-) -> dict[str, str]:
-    """Every generated page: relative path -> Markdown text. `atlas`: the map data for
-    the stories' maps (None: no maps).
+    kept: Callable[[str, str], bool] | None = None,
+) -> Renderer:
+    """Every generated page and the key of each: the renderer's `pages` (relative path
+    -> Markdown text, or KEPT when the tree holds it as it must be) and `keys`.
 
-    With a cache (while serving), a story's pages are rendered again only when the
-    story, the templates, the site settings or the map data changed.
+    `atlas`: the map data for the stories' maps (None: no maps). `kept`: whether the
+    tree holds a page made with a key (None: render every page). The keys leave out
+    `Ledger.tree_globals`, on which every page depends.
     """
-    stamp = (templates_stamp(templates_dir), site.model_dump_json(), atlas) if cache else None
-    r = Renderer(templates_dir, site, newsroom, cache.listings if cache else None, stamp, atlas)
+    keys = {story.id: story_key(story) for story in newsroom.stories}
+    r = Renderer(templates_dir, site, newsroom, atlas, kept, keys)
     r.listing(paginate(newsroom.stories, STORIES_PER_PAGE, paths.home_page), "home.md.j2")
     r.page("about.md", "about.md.j2", newsroom=newsroom)
-    if cache is None:
-        rendered = fork_map(r.story, newsroom.stories)
-    else:
-        rendered = [
-            cache.pages_of(story, stamp, functools.partial(r.story, story))
-            for story in newsroom.stories
-        ]
-    for pages in rendered:
+    changed = []
+    for story in newsroom.stories:
+        if r.story_unchanged(story):
+            for path in r.story_paths(story):
+                r.add(path, KEPT, keys[story.id])
+        else:
+            changed.append(story)
+    for story, pages in zip(changed, fork_map(r.story, changed), strict=True):
         for path, text in pages.items():
-            r.add(path, text)
+            r.add(path, text, keys[story.id])
     r.listing(paginate(newsroom.people, PEOPLE_PER_PAGE, paths.people_page), "people.md.j2")
     for person in newsroom.people:
         r.listing(
@@ -325,10 +325,12 @@ def render_site(
             about=(
                 person.name,
                 person.kind,
-                tuple(person.aliases),
+                person.aliases,
                 person.description,
                 person.wikidata,
-                tuple(person.links),
+                person.links,
+                len(person.appearances),
+                person.quote_count,
             ),
             person=person,
         )
@@ -340,4 +342,4 @@ def render_site(
             about=(topic.name,),
             topic=topic,
         )
-    return r.pages
+    return r

@@ -31,11 +31,18 @@ later pages of a person repeat what these hold; leaving them out keeps the index
 under 1 GiB of memory at a thousand stories."""
 
 
-def index_for_search(site_dir: Path, background: bool = False) -> None:
+SEARCH_DIR = "pagefind"
+
+
+def index_for_search(
+    site_dir: Path, shard_size: int = 500, changed: set[str] | None = None, background: bool = False
+) -> None:
     """Build the Pagefind index into `site_dir/pagefind/`, from each page's article only.
 
     In the background (while serving) it runs on one thread at the lowest priority."""
     started = time.perf_counter()
+    if (site_dir / SEARCH_DIR).exists():
+        shutil.rmtree(site_dir / SEARCH_DIR)  # (interim: the whole index again)
     env = {**os.environ, "RAYON_NUM_THREADS": "1"} if background else None
     command = [
         sys.executable, "-m", "pagefind", "--site", str(site_dir), "--quiet",
