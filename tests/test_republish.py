@@ -21,6 +21,7 @@ from .conftest import ROOT, explainer, mkdocs, project_with, use_own_templates
 
 CAST = ROOT / "tests" / "fixtures" / "cast"
 REPUBLISHED = re.compile(r"republished (\d+) of (\d+) file\(s\), kept (\d+)")
+SHARDS = re.compile(r"(\d+) shard\(s\) indexed, (\d+) kept")
 
 
 def files(folder: Path) -> dict[str, bytes]:
@@ -47,6 +48,7 @@ def republish(project: Path, command=None) -> tuple[int, int, int]:
     assert result.returncode == 0, result.stderr
     found = REPUBLISHED.search(result.stderr)
     assert found, result.stderr
+    assert SHARDS.search(result.stderr), result.stderr
     return int(found[1]), int(found[2]), int(found[3])
 
 
@@ -65,6 +67,8 @@ def published(tmp_path: Path) -> Path:
     make_news_corpus(project / "content", 4)
     for other in ("joerg-brandvik", "chancellor-brandvik"):  # one person in three stories
         assert explainer("actors", "merge", other, "brandvik", cwd=project).returncode == 0
+    with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:  # many shards
+        config.write("plugins:\n  - explainer:\n      search_shard_size: 2\n  - search\n")
     result = mkdocs("build", "--strict", cwd=project)
     assert result.returncode == 0, result.stderr
     assert (project / ".cache" / "explainer" / "ledger.pickle").is_file()
@@ -82,10 +86,11 @@ def test_republish_after_editing_a_story_equals_a_clean_build(
 ) -> None:
     story = published / "content" / "example-rail-strike.yml"
     edit(story, lambda d: d.update(title=d["title"] + " (corrected)"))
-    built, total, kept = republish(
-        published, lambda: explainer("build", "--republish", cwd=published)
-    )
+    result = explainer("build", "--republish", cwd=published)
+    built, total, kept = republish(published, lambda: result)
     assert kept > 0 and built < total / 2, (built, total, kept)
+    indexed, unchanged = map(int, SHARDS.search(result.stderr).groups())
+    assert 0 < indexed < indexed + unchanged, result.stderr  # only the story's shards
     html = (published / "site" / "stories" / "example-rail-strike" / "index.html").read_text()
     assert "Rail strike stops freight to Ostrava Bay (corrected)" in html
     assert_same_as_clean(published, tmp_path)

@@ -198,8 +198,9 @@ class Ledger:
     """What the last build read and made, each under its key (see the module's docstring)."""
 
     code: str = field(default_factory=code_key)
-    digests: dict[Path, tuple[str, dict[Path, str], Digest]] = field(default_factory=dict)
-    """A digest file -> (its bytes' key, its article texts' keys, the digest read)."""
+    digests: dict[Path, tuple[str, dict[Path, str], Digest | None]] = field(default_factory=dict)
+    """A digest file -> (its bytes' key, its article texts' keys, the digest read; None
+    once `release`d)."""
     entries: dict[Path, tuple[str, Entry]] = field(default_factory=dict)
     resolved: dict[str, tuple[str, Digest]] = field(default_factory=dict)
     """A digest (by its file as messages show it) -> (the key of it and of the register
@@ -256,7 +257,7 @@ class Ledger:
                 data = None
             key = hash_of(str(path), display[path], data) if data is not None else ""
             known = self.digests.get(path)
-            if known is None or known[0] != key:
+            if known is None or known[0] != key or known[2] is None:
                 known = self._stored(key)
             if known and all(file_key(p) == k for p, k in known[1].items()):
                 self.digests[path] = known
@@ -339,12 +340,20 @@ class Ledger:
             for old, new, old_key, new_key, certain, via in self.matches[1]
         ]
 
+    def release(self) -> None:
+        """Let go of the digests read (a build needs them no more once its pages are
+        generated; the store keeps those it has, the rest are kept until `save`)."""
+        for path, (key, texts, _digest) in list(self.digests.items()):
+            if path not in self._unsaved:
+                self.digests[path] = (key, texts, None)
+        self.resolved.clear()
+
     def forget_missing(self, digests: Iterable[Path]) -> None:
         """Drop what the ledger holds of digests that are gone."""
         present = set(digests)
         for path in [p for p in self.digests if p not in present]:
             del self.digests[path]
-        shown = {known[2].file for known in self.digests.values()}
+        shown = {known[2].file for known in self.digests.values() if known[2] is not None}
         for file in [f for f in self.resolved if f not in shown]:
             del self.resolved[file]
 

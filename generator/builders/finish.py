@@ -221,8 +221,11 @@ def security_policy(
 
 
 HASHED = ("/assets/javascripts/bundle.*", "/assets/stylesheets/*", "/pagefind/fragment/*",
-          "/pagefind/index/*")  # fmt: skip
-"""Files whose names change with their content: cached for a year, never revalidated."""
+          "/pagefind/index/*", "/pagefind/shards/:shard/fragment/*",
+          "/pagefind/shards/:shard/index/*")  # fmt: skip
+"""Files whose names change with their content: cached for a year, never revalidated.
+A shard's folder is a placeholder (`:shard`, one path segment): Cloudflare Pages allows
+one `*` in a pattern."""
 
 
 def write_headers(

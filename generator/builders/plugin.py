@@ -33,7 +33,7 @@ from mkdocs.plugins import BasePlugin
 from ..digest.loading import InputError, Problem
 from ..digest.schema import SiteConfig
 from ..website import theme
-from ..website.search import SEARCH_DIR, SearchIndexer, index_for_search
+from ..website.search import SEARCH_DIR, SHARD_SIZE, SearchIndexer, index_for_search
 from .changes import Ledger, Made, built_key, made, site_key, static_key, still
 from .finish import SiteFacts, finish_page, inline_scripts, write_headers
 from .project import Project
@@ -60,8 +60,9 @@ class ExplainerConfig(base.Config):
     cache_dir = c.Type(str, default=".cache/explainer")
     """Where a build keeps what the next one needs to redo only what changed (keep it,
     with `docs_dir` and `site_dir`, between CI jobs: README, Republishing)."""
-    search_shard_size = c.Type(int, default=500)
-    """Stories (or people) per search index shard: the indexer's memory grows with it."""
+    search_shard_size = c.Type(int, default=SHARD_SIZE)
+    """Stories and people per search index shard (`website/search.py`): the indexer's
+    memory grows with it, and a reader's first search with the number of shards."""
 
 
 DIRTY_WARNING = "A 'dirty' build is being performed"
@@ -129,6 +130,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             # after the project's own custom_dir (if any), before Material's templates
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, overrides)
         project = self.project(config)
+        self.indexer.shard_size = self.config.search_shard_size
         self.lock = self.lock or BuildLock(project.root)
         try:
             self.lock.acquire(on_wait=lambda message: log.info("explainer: %s", message))
@@ -140,6 +142,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.plan = Plan()
         try:
             site, newsroom, stats = project.generate(self.ledger)
+            if not self.serving:
+                self.ledger.release()  # the stories are in `newsroom` (resolved)
         except InputError as error:
             self.problems = error.problems
             message = f"{len(error.problems)} problem(s) in the content:\n{error}"

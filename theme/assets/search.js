@@ -1,5 +1,8 @@
 // Site search on Pagefind, in Material's search box. Nothing is fetched until a reader
 // focuses the box; then Pagefind loads only the index fragments a query needs.
+// The index is the primary (the site's own pages, with pagefind.js) and, on a big site,
+// the shards that pagefind/shards.json lists: each is merged into the primary
+// (Pagefind's mergeIndex, on the primary's WebAssembly) before the first search.
 (() => {
   "use strict";
   const form = document.forms.namedItem("site-search");
@@ -9,15 +12,41 @@
   const meta = document.querySelector(".md-search-result__meta");
   const list = document.querySelector(".md-search-result__list");
   const initial = meta.textContent.trim();
-  let pagefind = null;
+  let ready = null;
   let latest = 0;
 
-  const load = async () => {
-    if (!pagefind) {
-      pagefind = await import(new URL(form.dataset.pagefind, location.href).href);
-      await pagefind.options({ baseUrl: new URL(form.dataset.root, location.href).pathname });
+  // The shards' list: none where there is no shards.json (an index from before shards).
+  const shards = async (manifest) => {
+    const response = await fetch(manifest);
+    return response.ok ? (await response.json()).shards : [];
+  };
+
+  const start = async () => {
+    const script = new URL(form.dataset.pagefind, location.href);
+    const baseUrl = new URL(form.dataset.root, location.href).pathname;
+    const pagefind = await import(script.href);
+    try {
+      await pagefind.options({ baseUrl });
+      const manifest = new URL("shards.json", script);
+      const merged = (await shards(manifest)).map((shard) =>
+        pagefind.mergeIndex(new URL(shard.path, manifest).pathname, { baseUrl }),
+      );
+      await Promise.all(merged);
+    } catch (error) {
+      await pagefind.destroy?.(); // a shard that failed to merge fails every search
+      throw error;
     }
     return pagefind;
+  };
+
+  // Once: a second merge of a shard would list each of its pages twice. After a
+  // failure (the network), a later keystroke starts again from a fresh Pagefind.
+  const load = () => {
+    ready ??= start().catch((error) => {
+      ready = null;
+      throw error;
+    });
+    return ready;
   };
 
   // Pagefind's excerpts are HTML with <mark> around the matches: keep only the text
@@ -81,7 +110,7 @@
 
   input.addEventListener("focus", () => {
     toggle.checked = true;
-    load();
+    load().catch(() => {}); // the search that needs it reports the failure
   });
   input.addEventListener("input", show);
   form.addEventListener("submit", (event) => event.preventDefault());
