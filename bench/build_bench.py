@@ -7,9 +7,11 @@
 For each N: distinct words of the corpus (news only), generation seconds (the plugin's
 own timing inside the build), full `mkdocs build` seconds (a fresh clone: no generated
 tree, no site, no build cache), ms per built page, the generator's share of the build,
-peak memory of the whole build, site size and the HTML size of one story page; then
-the republish: one story's title corrected, `mkdocs build --dirty` with the last
-build's output and cache kept, its seconds and peak memory. `--verify` then builds the
+peak memory of the whole build and of the `mkdocs build` process alone ("MkDocs MiB":
+MkDocs and the generator, without the forked workers and Pagefind), site size and the
+HTML size of one story page; then the republish: one story's title corrected,
+`mkdocs build --dirty` with the last build's output and cache kept, its seconds and
+peak memory. `--verify` then builds the
 same inputs clean in a second folder and compares the two sites with `diff -r`. Then the
 same site at --baseline stories built a second way, with every story page in the
 global navigation, and the ratio of the two builds. Then the edit-to-update time under
@@ -96,11 +98,13 @@ def process_kib(pid: int) -> int:
 
 class TreeMemory:
     """Samples, every SAMPLE_SECONDS until stopped, the summed Pss of a process and all
-    its descendants; `peak_kib` is the largest sum seen."""
+    its descendants; `peak_kib` is the largest sum seen, `own_kib` the largest Pss of the
+    process itself (MkDocs and the generator, without the workers and Pagefind)."""
 
     def __init__(self, root: int) -> None:
         self.root = root
         self.peak_kib = 0
+        self.own_kib = 0
         self.samples = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
@@ -108,8 +112,10 @@ class TreeMemory:
 
     def _run(self) -> None:
         while True:
-            total = sum(process_kib(pid) for pid in process_tree(self.root))
+            own = process_kib(self.root)
+            total = own + sum(process_kib(pid) for pid in process_tree(self.root)[1:])
             self.peak_kib = max(self.peak_kib, total)
+            self.own_kib = max(self.own_kib, own)
             self.samples += 1
             if self._stop.wait(SAMPLE_SECONDS):
                 return
@@ -167,6 +173,7 @@ def run_build(project: Path, config: str = "mkdocs.yml", republish: bool = False
     memory = TreeMemory(process.pid)
     output = process.stdout.read()
     peak_kib = memory.stop()  # before reaping it, so its pid cannot be reused meanwhile
+    own_kib = memory.own_kib
     status = process.wait()
     seconds = time.perf_counter() - started
     shutil.rmtree(trash)
@@ -180,6 +187,7 @@ def run_build(project: Path, config: str = "mkdocs.yml", republish: bool = False
         "generate": float(generated.group(1)) if generated else float("nan"),
         "pages": pages,
         "peak_mib": peak_kib / 1024,
+        "own_mib": own_kib / 1024,
         "site_mib": size / 2**20,
     }
 
@@ -322,7 +330,8 @@ def main() -> int:
     work.mkdir(parents=True, exist_ok=True)
     header = (
         f"{'N':>5} {'words':>7} {'pages':>6} {'generate s':>10} {'build s':>8} {'ms/page':>8} "
-        f"{'gen share':>9} {'peak PSS MiB':>12} {'site MiB':>8} {'story HTML':>10} "
+        f"{'gen share':>9} {'peak PSS MiB':>12} {'MkDocs MiB':>10} {'site MiB':>8} "
+        f"{'story HTML':>10} "
         f"{'republish s':>11} {'its PSS MiB':>11}" + (f" {'same':>5}" if args.verify else "")
     )
     print(
@@ -343,6 +352,7 @@ def main() -> int:
             f"{count:>5} {distinct:>7,} {row['pages']:>6} {row['generate']:>10.2f} "
             f"{row['build']:>8.2f} {1000 * row['build'] / row['pages']:>8.2f} "
             f"{row['generate'] / row['build']:>9.1%} {row['peak_mib']:>12.0f} "
+            f"{row['own_mib']:>10.0f} "
             f"{row['site_mib']:>8.1f} {story_page_bytes(project):>10,} "
             f"{again['build']:>11.2f} {again['peak_mib']:>11.0f}{same}",
             flush=True,

@@ -114,9 +114,10 @@ def test_the_publishing_workflow_builds_checks_and_uploads_the_site() -> None:
     steps = workflow["jobs"]["build"]["steps"]
     commands = [step.get("run", "") for step in steps]
     assert any(".venv/bin/explainer validate" in c for c in commands)
-    assert any(c.startswith(".venv/bin/explainer build") for c in commands)
+    assert any(c.startswith(".venv/bin/explainer build --republish") for c in commands)
     [upload] = [s for s in steps if s.get("uses", "").startswith("actions/upload-pages-artifact")]
     assert upload["with"]["path"] == "site"
     [cache] = [s for s in steps if s.get("uses", "").startswith("actions/cache")]
-    assert cache["with"]["path"] == "generated"
+    # what a republish needs of the last run (README: Republishing)
+    assert cache["with"]["path"].split() == ["generated", "site", ".cache/explainer"]
     assert workflow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages")

@@ -202,6 +202,7 @@ class Ledger:
     """A digest file -> (its bytes' key, its article texts' keys, the digest read; None
     once `release`d)."""
     entries: dict[Path, tuple[str, Entry]] = field(default_factory=dict)
+    """A register entry file -> (its bytes' key, the entry read)."""
     resolved: dict[str, tuple[str, Digest]] = field(default_factory=dict)
     """A digest (by its file as messages show it) -> (the key of it and of the register
     entries it uses, the digest resolved). Kept in memory only (while serving):
@@ -218,7 +219,7 @@ class Ledger:
     settings, the map data, this code (`Project.tree_key`)."""
     site_globals: str = ""
     """The key of what every page of `site` depends on besides its page of the tree:
-    the MkDocs configuration and theme, the site's address (`plugin.site_key`)."""
+    the MkDocs configuration and theme, the site's address (`site_key`)."""
     _digest_keys: dict[str, str] = field(default_factory=dict, repr=False)
     """This build's digests: file as shown -> key (set by `read_digests`)."""
     _entry_keys: dict[Path, tuple[str, str]] = field(default_factory=dict, repr=False)

@@ -139,6 +139,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         started = time.perf_counter()
         if self.ledger is None or not self.serving:  # serving keeps its ledger in memory
             self.ledger = Ledger.load(self.cache_folder(config))
+            log.info("explainer: build cache read in %.2f s", time.perf_counter() - started)
         self.plan = Plan()
         try:
             site, newsroom, stats = project.generate(self.ledger)
@@ -244,12 +245,14 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         ledger, plan, last = self.ledger, self.plan, self.staging.target
         assert ledger is not None
         if self.republishing:
+            started = time.perf_counter()
             self.staging.keep_from_last(sorted(plan.kept), [SEARCH_DIR])
             changed = {path for path in plan.keys if path not in plan.kept}
             changed |= {path for path in ledger.site if path not in plan.keys}  # removed
             built = len(plan.keys) - len(plan.kept)
-            log.info("explainer: republished %d of %d file(s), kept %d from %s",
-                     built, len(plan.keys), len(plan.kept), last)  # fmt: skip
+            log.info("explainer: republished %d of %d file(s), kept %d from %s (linked in "
+                     "%.2f s)", built, len(plan.keys), len(plan.kept), last,
+                     time.perf_counter() - started)  # fmt: skip
         else:
             changed = None
         index_for_search(site_dir, shard_size=self.config.search_shard_size, changed=changed)
@@ -283,6 +286,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         """After a successful build: swap the staged site in."""
         try:
             if self.staging is not None and self.built:
+                started = time.perf_counter()
                 try:
                     left = self.staging.swap_in()
                 except OSError as error:
@@ -292,11 +296,19 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                         f"{self.staging.target} ({error.strerror}: {error.filename}); "
                         "the last site is unchanged"
                     ) from None
-                log.info("explainer: site ready in %s", self.staging.target)
+                log.info(
+                    "explainer: site ready in %s (swapped in, the last one removed, in %.2f s)",
+                    self.staging.target,
+                    time.perf_counter() - started,
+                )
                 if left:
                     log.warning("explainer: %s", left)
                 if self.ledger is not None and self.mkdocs_config is not None:
+                    started = time.perf_counter()
                     self.ledger.save(self.cache_folder(self.mkdocs_config))
+                    log.info(
+                        "explainer: build cache saved in %.2f s", time.perf_counter() - started
+                    )
             elif self.staging is not None:
                 self.staging.discard()
         finally:

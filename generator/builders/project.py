@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,7 +36,10 @@ from ..website.pages import PathCollision, render_site
 from ..website.pictures.atlas import Atlas, atlas_for
 from ..website.pictures.cards import card_of, card_path, draw_card
 from .changes import Ledger, code_key, file_key, folder_key, hash_of, made, still
-from .tree import KEPT, Content, TreeStats, write_tree
+from .tree import KEPT, Content, TreeStats, TreeWriter
+
+CARDS_AT_ONCE = 200
+"""Share cards drawn before they are written: drawn cards are never all in memory."""
 
 
 def template_problem(error: jinja2.TemplateError, root: Path) -> Problem:
@@ -213,6 +217,15 @@ class Project:
         """Every file of the generated tree, in memory: path -> text (a page), bytes (a
         share card drawn now) or KEPT (a file the tree already has as it must be); and
         the key of each page. With a `ledger`, only what changed is read and rendered."""
+        pages: dict[str, Content] = {}
+        site, newsroom, keys = self.make(pages.__setitem__, ledger)
+        return site, newsroom, pages, keys
+
+    def make(
+        self, put: Callable[[str, Content], None], ledger: Ledger | None = None
+    ) -> tuple[SiteConfig, Newsroom, dict[str, str]]:
+        """Make every file of the generated tree, handing each to `put` as it is made
+        (see `render`); the key of each page."""
         site, newsroom = self.load(ledger=ledger)
         atlas = atlas_for(newsroom.stories, self.root, self.map_data)
         kept = None
@@ -224,9 +237,9 @@ class Project:
                 return still(ledger.tree.get(path), key, f"{out}/{path}")
 
         try:
-            rendered = render_site(newsroom, site, self.templates_dir, atlas, kept)
-            pages: dict[str, Content] = dict(rendered.pages)
-            pages.update(render_feeds(newsroom, site, self.feeds_dir))
+            rendered = render_site(newsroom, site, self.templates_dir, atlas, kept, put)
+            for path, text in render_feeds(newsroom, site, self.feeds_dir).items():
+                put(path, text)
         except jinja2.TemplateError as error:
             raise InputError([template_problem(error, self.root)]) from None
         except PathCollision as error:
@@ -235,28 +248,36 @@ class Project:
             for asset in sorted(self.assets_dir.rglob("*")):
                 if asset.is_file() and not asset.name.startswith("."):
                     relative = asset.relative_to(self.assets_dir).as_posix()
-                    pages[f"assets/{relative}"] = asset.read_text(encoding="utf-8")
-        pages.update(self.share_cards(site, newsroom))
-        return site, newsroom, pages, rendered.keys
+                    put(f"assets/{relative}", asset.read_text(encoding="utf-8"))
+        self.share_cards(site, newsroom, put)
+        return site, newsroom, rendered.keys
 
-    def share_cards(self, site: SiteConfig, newsroom: Newsroom) -> dict[str, Content]:
+    def share_cards(
+        self, site: SiteConfig, newsroom: Newsroom, put: Callable[[str, Content], None]
+    ) -> None:
         """Each story's share card: KEPT when the generated tree has it (its name is a
-        hash of its inputs), else drawn now (on the machine's cores, for many)."""
-        cards = {}
+        hash of its inputs), else drawn now (on the machine's cores, a batch at a time)."""
+        missing = []
         for story in newsroom.stories:
             card = card_of(story, site)
-            cards[card_path(card, story)] = card
-        missing = [(p, c) for p, c in cards.items() if not (self.output_dir / p).is_file()]
-        drawn = dict(zip([p for p, _ in missing], fork_map(lambda m: draw_card(m[1]), missing),
-                         strict=True))  # fmt: skip
-        return {path: drawn.get(path, KEPT) for path in cards}
+            path = card_path(card, story)
+            if (self.output_dir / path).is_file():
+                put(path, KEPT)
+            else:
+                missing.append((path, card))
+        for start in range(0, len(missing), CARDS_AT_ONCE):
+            batch = missing[start : start + CARDS_AT_ONCE]
+            for (path, _), drawn in zip(batch, fork_map(lambda m: draw_card(m[1]), batch),
+                                        strict=True):  # fmt: skip
+                put(path, drawn)
 
     def generate(self, ledger: Ledger | None = None) -> tuple[SiteConfig, Newsroom, TreeStats]:
-        """Load, check and render everything in memory, then write what changed. With a
-        `ledger`, only what changed since it was kept is read and rendered, and it then
-        holds the key of every page of the tree.
+        """Load and check everything, then render it and write what changed, file by
+        file. With a `ledger`, only what changed since it was kept is read and
+        rendered, and it then holds the key of every page of the tree.
 
-        Nothing is written when any input has a problem.
+        Nothing is written when any input has a problem; a template that fails while
+        the tree is being written leaves it as it was.
         """
         out, content = self.output_dir.resolve(), self.content_dir.resolve()
         if out == content or content.is_relative_to(out) or out == self.root.resolve():
@@ -272,12 +293,17 @@ class Project:
                     )
                 ]
             )
-        site, newsroom, pages, keys = self.render(ledger)
-        stats = write_tree(pages, self.output_dir)
+        writer = TreeWriter(self.output_dir)
+        try:
+            site, newsroom, keys = self.make(writer.put, ledger)
+            stats = writer.finish()
+        except BaseException:
+            writer.undo()
+            raise
         if ledger is not None:
             out, records = str(self.output_dir), {}
             for path, key in keys.items():
-                record = ledger.tree.get(path) if pages.get(path) is KEPT else None
+                record = ledger.tree.get(path) if path in writer.kept else None
                 if record is None or record.key != key:
                     record = made(f"{out}/{path}", key)
                 if record is not None:

@@ -42,7 +42,7 @@ class TreeStats:
 
 
 def restore(previous: dict[Path, bytes | None]) -> None:
-    """Put back the files a `write_tree` changed, e.g. when the build that followed failed."""
+    """Put back the files a `TreeWriter` changed, e.g. when the build that followed failed."""
     for path, data in previous.items():
         if data is None:
             path.unlink(missing_ok=True)
@@ -58,59 +58,76 @@ def _safe_target(root: Path, relative: str) -> Path:
     return root.joinpath(*parts)
 
 
-def write_tree(pages: dict[str, Content], root: Path) -> TreeStats:
-    """Make `root` hold exactly `pages`.
+class TreeWriter:
+    """Writes the tree file by file as the pages are made, so a big site's pages are
+    never all in memory at once; `finish` removes what was not put, `undo` puts back
+    everything changed so far (a failed generation leaves the tree as it was)."""
 
-    All or nothing: when a file cannot be written or removed, what was changed so far
-    is put back and InputError names the file and the reason."""
-    previous: dict[Path, bytes | None] = {}
-    made: list[Path] = []
-    try:
-        return _write_tree(pages, root, previous, made)
-    except OSError as error:
-        restore(previous)
-        for folder in reversed(made):
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.previous: dict[Path, bytes | None] = {}
+        self.made: list[Path] = []
+        self.ready: set[Path] = set()
+        self.seen: set[str] = set()
+        self.kept: set[str] = set()
+        """The files put as KEPT."""
+        self.written = self.unchanged = self.removed = 0
+        root.mkdir(parents=True, exist_ok=True)
+
+    def put(self, relative: str, content: Content) -> None:
+        """Make the tree hold `content` at `relative`; InputError if it cannot."""
+        with self._located():
+            self._put(relative, content)
+
+    def finish(self) -> TreeStats:
+        """Remove the files no page was put for; the changes made."""
+        with self._located():
+            self._remove_others()
+        return TreeStats(self.written, self.unchanged, self.removed, self.previous)
+
+    def undo(self) -> None:
+        restore(self.previous)
+        for folder in reversed(self.made):
             with contextlib.suppress(OSError):
                 folder.rmdir()
-        where = error.filename or root
-        raise InputError(
-            [Problem(str(where), 0, 0, "", f"cannot write the generated tree ({error.strerror})")]
-        ) from None
+        self.previous, self.made = {}, []
 
+    @contextlib.contextmanager
+    def _located(self):
+        try:
+            yield
+        except OSError as error:
+            self.undo()
+            where = error.filename or self.root
+            raise InputError(
+                [Problem(str(where), 0, 0, "",
+                         f"cannot write the generated tree ({error.strerror})")]
+            ) from None  # fmt: skip
 
-def _write_tree(
-    pages: dict[str, Content],
-    root: Path,
-    previous: dict[Path, bytes | None],
-    made: list[Path],
-) -> TreeStats:
-    """`write_tree`'s work; records each file it changes in `previous` and each folder
-    it makes in `made` as it goes, so that a failure can be undone."""
-    root.mkdir(parents=True, exist_ok=True)
-    written = unchanged = removed = 0
-    ready: set[Path] = set()
-    for relative, text in sorted(pages.items()):
+    def _put(self, relative: str, text: Content) -> None:
+        self.seen.add(relative)
         if text is KEPT:  # the caller has just seen it there
-            unchanged += 1
-            continue
-        target = _safe_target(root, relative)
+            self.kept.add(relative)
+            self.unchanged += 1
+            return
+        target = _safe_target(self.root, relative)
         data = text.encode("utf-8") if isinstance(text, str) else text
         try:
             old = target.read_bytes()
         except FileNotFoundError:
             old = None
         if old == data:
-            unchanged += 1
-            continue
-        previous[target] = old
-        if target.parent not in ready:
-            parts = target.parent.relative_to(root).parts
+            self.unchanged += 1
+            return
+        self.previous[target] = old
+        if target.parent not in self.ready:
+            parts = target.parent.relative_to(self.root).parts
             for depth in range(1, len(parts) + 1):
-                folder = root.joinpath(*parts[:depth])
+                folder = self.root.joinpath(*parts[:depth])
                 if not folder.is_dir():
                     folder.mkdir()
-                    made.append(folder)
-            ready.add(target.parent)
+                    self.made.append(folder)
+            self.ready.add(target.parent)
         temporary = target.with_name(f".{target.name}.tmp")
         try:
             with open(temporary, "wb") as handle:
@@ -119,21 +136,22 @@ def _write_tree(
         except BaseException:
             temporary.unlink(missing_ok=True)
             raise
-        written += 1
+        self.written += 1
 
-    for folder, _dirs, files in os.walk(root, topdown=False):
-        here = Path(folder)
-        relative_folder = here.relative_to(root).as_posix()
-        if any(part.startswith(".") for part in here.relative_to(root).parts):
-            continue
-        for name in files:
-            relative = name if relative_folder == "." else f"{relative_folder}/{name}"
-            if name.startswith(".") or relative in pages:
+    def _remove_others(self) -> None:
+        root = self.root
+        for folder, _dirs, files in os.walk(root, topdown=False):
+            here = Path(folder)
+            relative_folder = here.relative_to(root).as_posix()
+            if any(part.startswith(".") for part in here.relative_to(root).parts):
                 continue
-            path = here / name
-            previous[path] = path.read_bytes()
-            path.unlink()
-            removed += 1
-        if here != root and not any(here.iterdir()):
-            here.rmdir()
-    return TreeStats(written, unchanged, removed, previous)
+            for name in files:
+                relative = name if relative_folder == "." else f"{relative_folder}/{name}"
+                if name.startswith(".") or relative in self.seen:
+                    continue
+                path = here / name
+                self.previous[path] = path.read_bytes()
+                path.unlink()
+                self.removed += 1
+            if here != root and not any(here.iterdir()):
+                here.rmdir()

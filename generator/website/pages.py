@@ -62,6 +62,9 @@ SECTIONS: tuple[Section, ...] = (
     Section("sources", "Sources", "story/sources.md.j2"),
 )
 
+STORIES_AT_ONCE = 500
+"""Stories rendered (on the machine's cores) before their pages go to the sink: a big
+site's pages are never all in memory at once."""
 STORIES_PER_PAGE = 20
 PEOPLE_PER_PAGE = 100
 
@@ -209,10 +212,14 @@ class Renderer:
         atlas: Atlas | None = None,
         kept: Callable[[str, str], bool] | None = None,
         keys: dict[str, str] | None = None,
+        sink: Callable[[str, Content], None] | None = None,
     ):
         self.env = environment(templates_dir, site.language)
         self.site, self.newsroom = site, newsroom
         self.pages: dict[str, Content] = {}
+        """Every page made, unless a `sink` takes each as it is made (and writes it)."""
+        self.sink = sink or self.pages.__setitem__
+        self.paths: set[str] = set()
         self.addresses: dict[str, str] = {}
         self.atlas = atlas
         self.kept = kept
@@ -232,12 +239,13 @@ class Renderer:
         silent overwrite."""
         where = paths.address(path)
         other = self.addresses.setdefault(where, path)
-        if other != path or path in self.pages:
+        if other != path or path in self.paths:
             raise PathCollision(
                 f"two pages would be written to `{where}`: `{other}` and `{path}` "
                 "(expected every id and topic to give a page of its own)"
             )
-        self.pages[path] = text
+        self.paths.add(path)
+        self.sink(path, text)
         if key is not None:
             self.keys[path] = key
 
@@ -295,16 +303,18 @@ def render_site(
     templates_dir: Path,
     atlas: Atlas | None = None,
     kept: Callable[[str, str], bool] | None = None,
+    sink: Callable[[str, Content], None] | None = None,
 ) -> Renderer:
     """Every generated page and the key of each: the renderer's `pages` (relative path
     -> Markdown text, or KEPT when the tree holds it as it must be) and `keys`.
 
     `atlas`: the map data for the stories' maps (None: no maps). `kept`: whether the
     tree holds a page made with a key (None: render every page). The keys leave out
-    `Ledger.tree_globals`, on which every page depends.
+    `Ledger.tree_globals`, on which every page depends. `sink` takes each page as it
+    is made instead of `pages` (to write it at once).
     """
     keys = {story.id: story_key(story) for story in newsroom.stories}
-    r = Renderer(templates_dir, site, newsroom, atlas, kept, keys)
+    r = Renderer(templates_dir, site, newsroom, atlas, kept, keys, sink)
     r.listing(paginate(newsroom.stories, STORIES_PER_PAGE, paths.home_page), "home.md.j2")
     r.page("about.md", "about.md.j2", newsroom=newsroom)
     changed = []
@@ -314,9 +324,11 @@ def render_site(
                 r.add(path, KEPT, keys[story.id])
         else:
             changed.append(story)
-    for story, pages in zip(changed, fork_map(r.story, changed), strict=True):
-        for path, text in pages.items():
-            r.add(path, text, keys[story.id])
+    for start in range(0, len(changed), STORIES_AT_ONCE):
+        batch = changed[start : start + STORIES_AT_ONCE]
+        for story, pages in zip(batch, fork_map(r.story, batch), strict=True):
+            for path, text in pages.items():
+                r.add(path, text, keys[story.id])
     r.listing(paginate(newsroom.people, PEOPLE_PER_PAGE, paths.people_page), "people.md.j2")
     for person in newsroom.people:
         r.listing(
