@@ -3,7 +3,8 @@ hand-made gold labels.
 
     .venv/bin/python bench/draft_eval.py                 # the seed article vs its digest
     .venv/bin/python bench/draft_eval.py --set eval      # tests/fixtures/drafting/eval/
-    .venv/bin/python bench/draft_eval.py --set heldout   # the held-out set: run it rarely
+    .venv/bin/python bench/draft_eval.py --set heldout   # the first held-out set, now a dev set
+    .venv/bin/python bench/draft_eval.py --set heldout2  # the held-out set: run it rarely
     .venv/bin/python bench/draft_eval.py --set eval -v   # and every miss, extra, wrong speaker
 
 Quotes: precision and recall of exact text, after folding quotation marks, apostrophes,
@@ -234,7 +235,9 @@ def row(name: str, s: Score) -> str:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", choices=["seed", "eval", "dev", "dev3", "heldout"], default="seed")
+    parser.add_argument(
+        "--set", choices=["seed", "eval", "dev", "dev3", "heldout", "heldout2"], default="seed"
+    )
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)
     golds = (

@@ -63,6 +63,14 @@ ATTRIBUTIONS = [
     ("verb first in the sentence", "Said Marrow: “We are ready to talk.”", "Ilse Marrow"),
     ("a description with a comma", "A spokeswoman for the mayor, Dana Orrel, said: “He will "
      "go on Friday.”", "Dana Orrel"),
+    ("a name and the body it is of", "Sergeant Ola Brenn of Nerrick Police told reporters the "
+     "port was “safe again”.", "Ola Brenn"),
+    ("cited, with an adverb", "Marrow was later cited by the Nerrick Gazette as saying the port "
+     "would “reopen by Friday”.", "Ilse Marrow"),
+    ("verb-subject, a description then the name", "“We will not go back,” said the dockers’ "
+     "leader, Pavel Rusk, who has worked the port for thirty years.", "Pavel Rusk"),
+    ("a Welsh name with its particle", "Dockers’ leader Emrys ap Gwyn said: “We will not go "
+     "back without a deal.”", "Emrys ap Gwyn"),
 ]  # fmt: skip
 
 
@@ -80,6 +88,31 @@ def test_a_pronoun_is_the_last_speaker_not_the_nearest_name() -> None:
         "Asked whether Veller would visit the harbour, she said: “He will go on Friday.”"
     )
     assert found["He will go on Friday."][0] == "Dana Orrel"
+
+
+def test_a_pronoun_after_a_description_is_the_name_in_apposition() -> None:
+    found = speakers(
+        "“We are ready to talk,” Marrow said.\n\n"
+        "A spokeswoman for Veller, Dana Orrel, declined to say when he would visit. Asked "
+        "whether he would meet the dockers, she said: “His diary is not finalised.”"
+    )
+    assert found["His diary is not finalised."][0] == "Dana Orrel"
+
+
+def test_a_pronoun_after_an_interview_is_the_interviewee() -> None:
+    draft = draft_article(
+        "Halvik on the glacier\n\n"
+        "Dr Runa Halvik has measured the Skarn glacier for twenty years, with her colleague "
+        "Piet Vos.\n\n"
+        "Q: How fast is it melting?\n\n"
+        "A: Faster every summer. We lost forty metres this year.\n\n"
+        "Q: What can be done?\n\n"
+        "A: Less than people hope, and more than they fear.\n\n"
+        "“We are halfway,” she said as she left, “and halfway is nowhere.”"
+    )
+    said = {q.text: q.speaker.name if q.speaker else None for q in draft.quotes}
+    assert said["We are halfway"] == "Runa Halvik", said
+    assert said["and halfway is nowhere."] == "Runa Halvik", said
 
 
 def test_a_pronoun_after_reported_speech_is_who_was_reported() -> None:

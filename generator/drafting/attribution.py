@@ -171,7 +171,11 @@ class Reader:
         if not found and office and mentions(office.group(1), self.actors):
             return mentions(office.group(1), self.actors)[-1][2], "", False  # "Halm's office"
         if found:
-            return found[-1][2], "", True
+            # "Detective Constable Raj Pellow of Wendlemoor Police": the person, not the
+            # force (a name that runs over "of", `Bank of Ardmore`, is one mention)
+            own = [m for m in found if m[1] == len(head) and m[2].kind == "person"
+                   and len(phrase[m[0] : m[1]].split()) > 1]  # fmt: skip
+            return (own or found)[-1][2], "", True
         words = phrase.split()
         last = words[-1].lower()
         if last in PRONOUNS:
@@ -303,7 +307,8 @@ class Reader:
             if regex.match(r"\s*(?:he|she|they|it)\b", sentence, regex.I):
                 left = start  # "She said she had not slept.": the sentence before that
                 continue
-            for begin, end, actor in mentions(sentence, self.actors):
+            named = mentions(sentence, self.actors)
+            for index, (begin, end, actor) in enumerate(named):
                 if begin > 80:
                     break
                 if _possessive(sentence, end):
@@ -313,6 +318,16 @@ class Reader:
                     sentence[:begin],
                     regex.I,
                 ):
+                    # "A spokeswoman for Ørnvik, Mette Kval-Oduya, declined ...": the name
+                    # in apposition is the subject
+                    after = named[index + 1] if index + 1 < len(named) else None
+                    if (
+                        after is not None
+                        and regex.fullmatch(r",\s*", sentence[end : after[0]])
+                        and regex.match(r"\s*,", sentence[after[1] :])
+                        and (after[2].kind == "person") == people
+                    ):
+                        return after[2]
                     break
                 return actor if (actor.kind == "person") == people else None
             return None
@@ -426,7 +441,8 @@ class Reader:
         q_start, q_end = open_at - left, close_at - left
         result.via = self._via(sentence)
         quoting = regex.search(
-            r"(?P<np>[^,;]+?),?\s+(?:was|were|has been|had been)\s+(?:also\s+)?"
+            r"(?P<np>[^,;]+?),?\s+(?:was|were|has been|had been)\s+"
+            r"(?:(?:also|later|again|earlier|previously|widely|\p{Ll}+ly)\s+)?"
             r"(?:quoted|cited)\s+by\s+"
             r"(?P<via>.+?)\s+as\s+say(?:ing|s)\b",
             sentence,
@@ -611,6 +627,15 @@ class Reader:
         )[0]
         if phrase.lower() in ("", "that") or regex.match(r"(?:it|that|so)\b", phrase):
             return None
+        apposition = regex.match(
+            r"\s*(?:the|a|an|his|her|its|their)\s[^,.;:]*,\s*([^,.;:]+)", after
+        )
+        if apposition:  # "said the council’s leader, Priya Ward, who ...": the name
+            named = mentions(apposition.group(1), self.actors)
+            if named and named[0][0] == 0 and named[0][2].kind == "person":
+                end = offset + verb.end() + apposition.start(1) + named[0][1]
+                words = self._source(paragraph, offset + verb.start(), end)
+                return Attribution(named[0][2], None, False, words)
         actor, unnamed, sure = self.resolve(phrase, paragraph, offset + verb.end())
         if actor is None and not unnamed:
             return None

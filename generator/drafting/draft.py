@@ -120,7 +120,19 @@ def draft_from(article: Article) -> Draft:
     ]  # fmt: skip
     reader = Reader(body, blanked, draft.actors)
     found: list[tuple[int, DraftQuote]] = []
-    for passage in passages:
+    # in the article's order: after an interview's answers, "he said" is the interviewee
+    steps = sorted(
+        [(p.first.paragraph, p) for p in passages] + [(index, None) for index in interview.answers],
+        key=lambda s: s[0],
+    )
+    for index, passage in steps:
+        if passage is None:
+            text = interview.answers[index]
+            speaker = interview.speaker(draft.actors, body, interview.labels[index])
+            found.append((index, DraftQuote([text], "full", speaker, guess=speaker is None)))
+            if speaker is not None:
+                reader.keep(Attribution(speaker=speaker, guess=False, cue=True), index, text)
+            continue
         texts = [clean(s.text) for s in passage.spans]
         if not all(texts):
             continue
@@ -134,9 +146,6 @@ def draft_from(article: Article) -> Draft:
             continue
         reader.keep(attribution, passage.last.paragraph, texts[-1])
         found.append((passage.first.paragraph, quote))
-    for index, text in interview.answers.items():
-        speaker = interview.speaker(draft.actors, body, interview.labels[index])
-        found.append((index, DraftQuote([text], "full", speaker, guess=speaker is None)))
     draft.quotes = [q for _, q in sorted(found, key=lambda x: x[0])]
     draft.quotes[:0] = _headline_quotes(article.headline, draft)
     draft.questions = open_questions(body)

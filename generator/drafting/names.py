@@ -12,8 +12,10 @@ WORD = r"\p{Lu}[\p{L}\p{M}]*(?:[’'‘ʻ\-]\p{L}[\p{L}\p{M}]*)*(?:(?<=s)[’'](
 """A capitalised word: `Marrow`, `O’Neill`, `Jean-Luc`, `McAllister`, `Łucja`, and a
 plural possessive inside a name (`Dockers’` in `Dockers’ Union`)."""
 PARTICLE = (
-    r"(?:van|von|der|den|de|del|della|des|di|da|dos|das|du|la|le|bin|ibn|al|el|ter|ten|y|e|zu|af)"
+    r"(?:van|von|vom|zum|der|den|de|del|della|degli|dei|des|di|da|do|dos|das|du|la|le|bin|bint|"
+    r"ibn|ben|al|el|ter|ten|y|e|zu|af|ap|ab)"
 )
+"""Lowercase words inside names: Dutch, German, Romance, Arabic and Hebrew, Welsh."""
 PREFIXED = r"(?:al|el|bin|ben|abu|ibn)-\p{Lu}[\p{L}\p{M}]*"
 INITIAL = r"\p{Lu}\."
 NAME_WORD = rf"(?:{PREFIXED}|{WORD}|{INITIAL})"
