@@ -69,6 +69,8 @@ ATTRIBUTIONS = [
      "would “reopen by Friday”.", "Ilse Marrow"),
     ("verb-subject, a description then the name", "“We will not go back,” said the dockers’ "
      "leader, Pavel Rusk, who has worked the port for thirty years.", "Pavel Rusk"),
+    ("quoted as saying, a description then the name", "The Nerrick Gazette quoted the head "
+     "of the dockers’ union, Pavel Rusk, as saying: “We will not go back.”", "Pavel Rusk"),
     ("a Welsh name with its particle", "Dockers’ leader Emrys ap Gwyn said: “We will not go "
      "back without a deal.”", "Emrys ap Gwyn"),
 ]  # fmt: skip
@@ -113,6 +115,18 @@ def test_a_pronoun_after_an_interview_is_the_interviewee() -> None:
     said = {q.text: q.speaker.name if q.speaker else None for q in draft.quotes}
     assert said["We are halfway"] == "Runa Halvik", said
     assert said["and halfway is nowhere."] == "Runa Halvik", said
+
+
+def test_a_quote_alone_after_a_paragraph_that_introduced_someone_is_theirs() -> None:
+    draft = draft_article(
+        INTRO + "“We are ready to talk,” Marrow said.\n\n"
+        "The talks broke up at noon.\n\n"
+        "The union’s treasurer, Vera Holm, read a letter from the dockers to the press.\n\n"
+        "“We have waited three years. We will not wait a fourth.”"
+    )
+    [quote] = [q for q in draft.quotes if q.text.startswith("We have waited")]
+    assert quote.speaker is not None and quote.speaker.name == "Vera Holm"
+    assert quote.guess  # no verb says so: a guess, for the editor to check
 
 
 def test_a_pronoun_after_reported_speech_is_who_was_reported() -> None:

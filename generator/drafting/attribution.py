@@ -124,6 +124,14 @@ class Reader:
         phrase = phrase.strip(" ,;:—–-")
         if not phrase:
             return None, "", False
+        apposition = regex.fullmatch(
+            r"(?i:the|a|an|his|her|its|their)\s[^,]+,\s*(?P<name>[^,]+)", phrase
+        )
+        if apposition:  # "the head of the chamber of commerce, Gisela Brandt": the name
+            name = apposition.group("name")
+            named = mentions(name, self.actors)
+            if named and named[0][0] == 0 and named[0][1] == len(name):
+                return named[0][2], "", True
         spokes = SPOKESPERSON.match(phrase)
         if spokes:  # "a spokesman for United Refuse Workers", "an ONR spokeswoman"
             body = spokes.group("body")
@@ -388,6 +396,10 @@ class Reader:
         elif self.last is not None and passage.first.paragraph - self.last_paragraph <= 1:
             result.speaker, result.guess = self.last.speaker, True
             result.unnamed = self.last.unnamed
+        elif self._alone(passage) and passage.first.paragraph > 0:
+            # a paragraph that is only a quote, after one that introduced someone ("The
+            # chairwoman, Ana Ruiz, read a statement to the court."): likely theirs
+            result.speaker = self._previous_subject(passage.first.paragraph, 0, people=True)
         result.via = result.via or (self.last.via if self.last and result.speaker is
                                     self.last.speaker and result.speaker else None)  # fmt: skip
         return result
@@ -398,17 +410,21 @@ class Reader:
             self.before_last = self.last
         self.last, self.last_paragraph, self.last_text = result, paragraph, text
 
+    def _alone(self, passage: QuotedPassage) -> bool:
+        """The quote is all its paragraph holds."""
+        first = passage.first
+        return (
+            first.start <= 1
+            and not self.paragraphs[first.paragraph][: first.start - 1].strip()
+            and passage.last.end >= len(self.paragraphs[passage.last.paragraph]) - 2
+        )
+
     def _continues(self, passage: QuotedPassage) -> bool:
         """A paragraph that is only a quote, right after a paragraph that quoted someone:
         the same speaker going on (the newspaper convention)."""
         first = passage.first
-        text = self.paragraphs[first.paragraph]
-        alone = (
-            first.start <= 1
-            and passage.last.end >= len(self.paragraphs[passage.last.paragraph]) - 2
-        )
         return (
-            alone and not text[: first.start - 1].strip()
+            self._alone(passage)
             and self.last is not None and (self.last.speaker is not None or bool(self.last.unnamed))
             and first.paragraph - self.last_paragraph == 1
         )  # fmt: skip
