@@ -129,6 +129,15 @@ def test_a_quote_alone_after_a_paragraph_that_introduced_someone_is_theirs() -> 
     assert quote.guess  # no verb says so: a guess, for the editor to check
 
 
+def test_the_head_of_a_delegation_headed_by_a_long_title_and_a_name() -> None:
+    found = speakers(
+        "Veller received a delegation of the Republic of Ostrava headed by the Minister of "
+        "Water Resources and Irrigation of the Republic, Anton Belik, on Thursday.\n\n"
+        "“We have come to build, not to bargain,” the head of the delegation said."
+    )
+    assert found["We have come to build, not to bargain"][0] == "Anton Belik"
+
+
 def test_a_pronoun_after_reported_speech_is_who_was_reported() -> None:
     found = speakers(
         "“We are ready to talk,” Marrow said.\n\n"

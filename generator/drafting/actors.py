@@ -356,7 +356,10 @@ def _describe(person: DraftActor, mention: Mention, text: str) -> None:
         if words and words not in person.described_as:
             person.described_as.append(words)
         person.roles.add(words.split()[-1].lower())
-    if regex.search(r"\b(?:headed|led|chaired) by\b[^.;]{0,80}$", before):
+    if regex.search(  # through a title: "headed by the Minister of ... Affairs, X"
+        r"\b(?:headed|led|chaired) by\b[^.;]{0,110}$",
+        text[max(0, mention.start - 130) : mention.start],
+    ):
         person.roles.update(("head", "leader"))  # "a delegation headed by ... X"
     office = OFFICE.search(text[max(0, mention.start - 80) : mention.start])
     if office:  # "Deputy Prime Minister of Kelvoria Georgios Anagnostou"
