@@ -71,6 +71,8 @@ ATTRIBUTIONS = [
      "leader, Pavel Rusk, who has worked the port for thirty years.", "Pavel Rusk"),
     ("quoted as saying, a description then the name", "The Nerrick Gazette quoted the head "
      "of the dockers’ union, Pavel Rusk, as saying: “We will not go back.”", "Pavel Rusk"),
+    ("a name, then 'of' its unit", "Detective Sergeant Ola Brenn, of Nerrick Police’s "
+     "harbour unit, said: “The port is safe again.”", "Ola Brenn"),
     ("a Welsh name with its particle", "Dockers’ leader Emrys ap Gwyn said: “We will not go "
      "back without a deal.”", "Emrys ap Gwyn"),
 ]  # fmt: skip

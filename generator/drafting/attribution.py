@@ -561,7 +561,7 @@ class Reader:
         while True:  # without what stands between a subject and its verb
             tail = head[:end]
             cut = regex.search(
-                rf"(?:,?\s+{AUXILIARY}|,\s+(?:the|a|an|his|her|its|their|who|which|\d+|\p{{Ll}}+ing)\b"
+                rf"(?:,?\s+{AUXILIARY}|,\s+(?:the|a|an|his|her|its|their|who|which|of|from|\d+|\p{{Ll}}+ing)\b"
                 r"[^,]*,|,\s+\d{1,3}|,)\s*$",
                 tail,
             )
