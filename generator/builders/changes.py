@@ -256,7 +256,8 @@ class Ledger:
                 data = path.read_bytes()
             except OSError:
                 data = None
-            key = hash_of(str(path), display[path], data) if data is not None else ""
+            # the code's key too: a store entry is read back only by the code that wrote it
+            key = hash_of(self.code, str(path), display[path], data) if data is not None else ""
             known = self.digests.get(path)
             if known is None or known[0] != key or known[2] is None:
                 known = self._stored(key)
@@ -343,11 +344,27 @@ class Ledger:
 
     def release(self) -> None:
         """Let go of the digests read (a build needs them no more once its pages are
-        generated; the store keeps those it has, the rest are kept until `save`)."""
+        generated): those the store lacks are written to it first. The store is named by
+        content, so a build that fails later leaves it correct; `save` removes what no
+        digest uses any more."""
+        if self.store is not None:
+            self._store_unsaved(self.store)
         for path, (key, texts, _digest) in list(self.digests.items()):
             if path not in self._unsaved:
                 self.digests[path] = (key, texts, None)
         self.resolved.clear()
+
+    def _store_unsaved(self, folder: Path) -> None:
+        store = folder / DIGESTS
+        try:
+            store.mkdir(parents=True, exist_ok=True)
+            for path in sorted(self._unsaved):
+                known = self.digests.get(path)
+                if known is not None:
+                    _write(store / f"{known[0]}.pickle", known)
+                self._unsaved.discard(path)
+        except OSError as error:  # kept in memory, for `save` to try again
+            log.warning("explainer: could not write the build cache in %s (%s)", store, error)
 
     def forget_missing(self, digests: Iterable[Path]) -> None:
         """Drop what the ledger holds of digests that are gone."""
@@ -409,13 +426,9 @@ class Ledger:
         """Write the ledger to `folder` (whole or not at all), with the digests read in
         this build that the store lacks; digests no longer read leave the store."""
         try:
+            self._store_unsaved(folder)
             store = folder / DIGESTS
             store.mkdir(parents=True, exist_ok=True)
-            for path in sorted(self._unsaved):
-                known = self.digests.get(path)
-                if known is not None:
-                    _write(store / f"{known[0]}.pickle", known)
-            self._unsaved.clear()
             used = {f"{known[0]}.pickle" for known in self.digests.values()}
             for old in store.iterdir():
                 if old.name not in used:

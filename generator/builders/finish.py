@@ -22,9 +22,12 @@ already has our head is left as it is, so running the step twice changes nothing
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
+import pickle
 import posixpath
 import re
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,16 +55,24 @@ SECTION_TITLES = {section.slug: section.title for section in SECTIONS}
 
 @dataclass(frozen=True)
 class SiteFacts:
-    """What the step needs to know of the site: its settings, stories and people."""
+    """What the step needs to know of the site: its settings, stories and people.
+
+    It is kept through the whole build, while MkDocs holds every page: each story is
+    kept pickled and compressed (a tenth of its size as objects) and taken out when one
+    of its pages is finished (`story`); each person without their appearances, which
+    hold the stories again and which the head does not show."""
 
     site: SiteConfig
-    stories: dict[str, Story]
+    stories: dict[str, bytes]
+    """Each story, by id: pickled and compressed (see `story`)."""
     people: dict[str, Person]
     base_url: str | None
     """Where the site is published, ending in `/`; None while previewing."""
     head: jinja2.Template = field(repr=False, compare=False)
     cards: dict[str, str] = field(default_factory=dict)
     """Each story's share card: its path on the site, by story id."""
+    _last: list[Story] = field(default_factory=list, repr=False, compare=False)
+    """The story taken out last: a story's pages are built one after another."""
 
     @classmethod
     def of(cls, site: SiteConfig, newsroom: Newsroom, base_url: str | None) -> SiteFacts:
@@ -75,12 +86,25 @@ class SiteFacts:
         base = base_url.rstrip("/") + "/" if base_url else None
         return cls(
             site,
-            {story.id: story for story in newsroom.stories},
-            {person.id: person for person in newsroom.people},
+            {story.id: _pack(story) for story in newsroom.stories},
+            {person.id: dataclasses.replace(person, appearances=[]) for person in newsroom.people},
             base,
             env.get_template("head.html.j2"),
             {story.id: card_path(card_of(story, site), story) for story in newsroom.stories},
         )
+
+    def story(self, story_id: str) -> Story | None:
+        if self._last and self._last[0].id == story_id:
+            return self._last[0]
+        packed = self.stories.get(story_id)
+        if packed is None:
+            return None
+        self._last[:] = [pickle.loads(zlib.decompress(packed))]
+        return self._last[0]
+
+
+def _pack(story: Story) -> bytes:
+    return zlib.compress(pickle.dumps(story, protocol=pickle.HIGHEST_PROTOCOL), 1)
 
 
 def address_of(path: str) -> str:
@@ -96,7 +120,7 @@ def page_head(facts: SiteFacts, path: str, has_canonical: bool) -> str:
     story = person = section = None
     title = site.title
     if len(parts) >= 2 and parts[0] == STORIES_DIR and parts[1] in facts.stories:
-        story = facts.stories[parts[1]]
+        story = facts.story(parts[1])
         section = parts[2] if len(parts) > 2 and parts[2] in SECTION_TITLES else "index"
         title = story.title if section == "index" else f"{SECTION_TITLES[section]}: {story.title}"
     elif len(parts) >= 2 and parts[0] == PEOPLE_DIR and parts[1] in facts.people:

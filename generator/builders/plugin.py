@@ -22,13 +22,14 @@ from __future__ import annotations
 import logging
 import re
 import time
+import zlib
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 
 from ..digest.loading import InputError, Problem
 from ..digest.schema import SiteConfig
@@ -87,6 +88,8 @@ class Plan:
         """What the last site already holds as it must be (republishing only)."""
         self.scripts: dict[str, tuple[str, ...]] = {}
         """Each page built now -> its inline scripts' hashes."""
+        self.packed: dict[str, bytes] = {}
+        """Each page read and not yet written -> its HTML, compressed (`on_page_content`)."""
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
@@ -213,7 +216,22 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             file.is_modified = _answer(file.dest_uri not in plan.kept)
         return nav
 
+    @event_priority(-100)  # after every other plugin's
+    def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
+        """MkDocs reads and converts every page before it writes the first, holding all
+        their text at once (at 100,000 pages, most of the build's memory): from here
+        until the page is written, its HTML is kept compressed, and its Markdown, which
+        nothing reads again, not at all (an empty text, not None: `Page.title` reads
+        None as "not read yet")."""
+        page.markdown = ""
+        self.plan.packed[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+        return ""
+
+    @event_priority(100)  # before every other plugin's
     def on_page_context(self, context: dict, *, page: Any, config: Any, nav: Any) -> dict:
+        packed = self.plan.packed.pop(page.file.src_uri, None)
+        if packed is not None:
+            page.content = zlib.decompress(packed).decode("utf-8")
         context["explainer_problems"] = [str(p) for p in self.problems]
         return context
 
