@@ -140,6 +140,15 @@ def test_the_head_of_a_delegation_headed_by_a_long_title_and_a_name() -> None:
     assert found["We have come to build, not to bargain"][0] == "Anton Belik"
 
 
+def test_a_pronoun_after_a_title_with_of_then_the_name() -> None:
+    found = speakers(
+        "“We are ready to talk,” Marrow said.\n\n"
+        "Honoured Docker of the Republic, 78-year-old veteran Vera Holm, who unloaded the first "
+        "ship in 1979, was given a medal. “I waited my whole life for this day,” she said."
+    )
+    assert found["I waited my whole life for this day"][0] == "Vera Holm"
+
+
 def test_a_pronoun_after_reported_speech_is_who_was_reported() -> None:
     found = speakers(
         "“We are ready to talk,” Marrow said.\n\n"

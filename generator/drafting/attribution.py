@@ -321,9 +321,13 @@ class Reader:
                     break
                 if _possessive(sentence, end):
                     continue
+                # a preposition in the name's own clause makes it an object ("Asked whether
+                # Veller would ..."); one in a clause before a comma does not ("Honoured
+                # Irrigator of the Republic, veteran Oqila Rahmonova, ...")
+                clause = sentence.rfind(",", 0, begin) + 1
                 if regex.search(
                     r"(?<![\p{L}-])(?:whether|if|that|with|to|by|of|for|asked)(?![\p{L}-])",
-                    sentence[:begin],
+                    sentence[clause:begin],
                     regex.I,
                 ):
                     # "A spokeswoman for Ørnvik, Mette Kval-Oduya, declined ...": the name
