@@ -73,6 +73,10 @@ ATTRIBUTIONS = [
      "of the dockers’ union, Pavel Rusk, as saying: “We will not go back.”", "Pavel Rusk"),
     ("a name, then 'of' its unit", "Detective Sergeant Ola Brenn, of Nerrick Police’s "
      "harbour unit, said: “The port is safe again.”", "Ola Brenn"),
+    ("a press service speaks for its body", "According to the press service of the Granite "
+     "House, the talks were “frank and constructive”.", "Granite House"),
+    ("the press service, after its body was named", "The Granite House press office put out "
+     "a notice. The port will reopen “within days”, the press office said.", "Granite House"),
     ("a Welsh name with its particle", "Dockers’ leader Emrys ap Gwyn said: “We will not go "
      "back without a deal.”", "Emrys ap Gwyn"),
 ]  # fmt: skip
@@ -351,6 +355,16 @@ def test_a_quote_running_over_paragraphs_is_one_quote() -> None:
             None,
         )
     }
+
+
+def test_a_crosshead_repeating_a_quote_below_it_is_not_another_quote() -> None:
+    draft = draft_article(
+        INTRO + "Marrow: “We are ready to talk”\n\n"
+        "Ilse Marrow said on Tuesday: “We are ready to talk. The union knows where to find "
+        "us.”"
+    )
+    assert [q.text for q in draft.quotes] == ["We are ready to talk. The union knows where to "
+                                              "find us."]  # fmt: skip
 
 
 def test_scare_quotes_and_titles_are_not_quotes() -> None:

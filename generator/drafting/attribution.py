@@ -41,6 +41,12 @@ SPOKESPERSON = regex.compile(
     r"(?P<body>(?:the\s+)?\p{Lu}[^,;]*)"
     r"|(?P<body>\p{Lu}[\p{L}\p{Lu}&-]*(?:\s+\p{Lu}[\p{L}&-]*){0,3})\s+spokes(?:man|woman|person))$"
 )
+PRESS_SERVICE = regex.compile(
+    r"(?i:the\s+)?(?i:press\s+(?:service|office))(?:\s+(?i:of|for)\s+(?P<body>(?i:the\s+)?\p{Lu}[^,.;:]*?))?"
+    r"|(?i:the\s+)?(?P<body>\p{Lu}[\p{L}’'-]*(?:\s+(?:of\s+|for\s+)?\p{Lu}[\p{L}’'-]*){0,4})"
+    r"\s+(?i:press\s+(?:service|office))"
+)
+"""`the press service (of X)`, `the X press office`: the body's own voice."""
 OFFICES = {
     "head of state": {"president", "king", "queen", "emir", "monarch", "sultan"},
     "head of government": {"prime", "premier", "chancellor", "taoiseach"},
@@ -124,6 +130,9 @@ class Reader:
         phrase = phrase.strip(" ,;:—–-")
         if not phrase:
             return None, "", False
+        service = PRESS_SERVICE.fullmatch(phrase)
+        if service:  # "the press service of the Granite Hall", "the Kremlin press office"
+            return self._press_service(service.group("body"), paragraph, position)
         apposition = regex.fullmatch(
             r"(?i:the|a|an|his|her|its|their)\s[^,]+,\s*(?P<name>[^,]+)", phrase
         )
@@ -220,6 +229,22 @@ class Reader:
             return self._described(role.group("head").lower(), paragraph, position, titles)
         if UNNAMED.search(phrase):
             return None, phrase, True
+        return None, "", False
+
+    def _press_service(self, body: str | None, paragraph: int, position: int) -> Resolved:
+        """A press service speaks for its body: the one it names, else the one the article
+        last named with a press service (`according to the Granite Hall press service`)."""
+        if body is None:
+            named = list(PRESS_SERVICE.finditer(self._before(paragraph, position)))
+            body = next((m.group("body") for m in reversed(named) if m.group("body")), None)
+            if body is None:
+                return None, "the press service", False
+        body = regex.sub(r"^(?i:the)\s+", "", body.strip())
+        known = mentions(body, self.actors)
+        if known:
+            return known[-1][2], "", True
+        if body[:1].isupper():
+            return self._new_actor(body, org_kind(body) or "organisation"), "", True
         return None, "", False
 
     def _issuer(self, document: str, paragraph: int, position: int) -> DraftActor | None:

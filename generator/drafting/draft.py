@@ -146,6 +146,7 @@ def draft_from(article: Article) -> Draft:
             continue
         reader.keep(attribution, passage.last.paragraph, texts[-1])
         found.append((passage.first.paragraph, quote))
+    found = [(i, q) for i, q in found if not _crosshead(q, body[i], [q for _, q in found])]
     draft.quotes = [q for _, q in sorted(found, key=lambda x: x[0])]
     draft.quotes[:0] = _headline_quotes(article.headline, draft)
     draft.questions = open_questions(body)
@@ -158,6 +159,24 @@ def draft_from(article: Article) -> Draft:
         if place not in draft.places and not any(place in a.names() for a in draft.actors):
             draft.places.append(place)
     return draft
+
+
+def _crosshead(quote: DraftQuote, paragraph: str, quotes: list[DraftQuote]) -> bool:
+    """A heading inside the article that repeats words quoted below it (a crosshead, a
+    live blog's entry heading: `Roskamp: "The exit poll is a poll"`): a short paragraph
+    without a sentence of its own, whose quote is part of a longer one."""
+    if len(quote.paragraphs) > 1:
+        return False
+    text = " ".join(quote.text.split()).casefold().rstrip(".!?,")
+    rest = paragraph.replace(quote.paragraphs[0], " ")
+    words = regex.findall(r"\w+", rest)
+    if len(words) > 6 or regex.search(r"[.!?](?:\s|$)", rest.strip(" \"'‘’“”«»„")):
+        return False
+    return any(
+        other is not quote and len(other.text) > len(quote.text)
+        and text in " ".join(other.text.split()).casefold()
+        for other in quotes
+    )  # fmt: skip
 
 
 def _headline_quotes(headline: str, draft: Draft) -> list[DraftQuote]:
