@@ -19,6 +19,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import gc
 import logging
 import re
 import time
@@ -88,6 +91,8 @@ class Plan:
         """What the last site already holds as it must be (republishing only)."""
         self.scripts: dict[str, tuple[str, ...]] = {}
         """Each page built now -> its inline scripts' hashes."""
+        self.distinct: dict[tuple[str, ...], tuple[str, ...]] = {}
+        """Each distinct set of script hashes, kept once (most pages share one)."""
         self.packed: dict[str, bytes] = {}
         """Each page read and not yet written -> its HTML, compressed (`on_page_content`)."""
 
@@ -239,7 +244,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         """The post-build step's work on each page, as MkDocs writes it."""
         output = finish_page(output, page.file.dest_uri, self.facts)
         if not self.serving:
-            self.plan.scripts[page.file.dest_uri] = inline_scripts(output)
+            scripts = inline_scripts(output)
+            self.plan.scripts[page.file.dest_uri] = self.plan.distinct.setdefault(scripts, scripts)
             # MkDocs keeps every page's text until the build ends; once written, nothing
             # reads it again, and at 100,000 pages it is most of the build's memory.
             page.markdown = page.content = None
@@ -273,6 +279,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                      time.perf_counter() - started)  # fmt: skip
         else:
             changed = None
+        give_back_memory()  # Pagefind's runs start now, while MkDocs still holds every page
         index_for_search(site_dir, shard_size=self.config.search_shard_size, changed=changed)
         site: dict[str, Made] = {}
         folder = str(site_dir)
@@ -359,6 +366,14 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             if path.exists():
                 server.watch(str(path))
         return server
+
+
+def give_back_memory() -> None:
+    """Return the memory the build freed to the system (what the pages' text took while
+    MkDocs wrote them), where the C library can (glibc's `malloc_trim`)."""
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: it stays with us
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 def _answer(value: bool):
