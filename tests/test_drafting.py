@@ -77,6 +77,8 @@ ATTRIBUTIONS = [
      "House, the talks were “frank and constructive”.", "Granite House"),
     ("the press service, after its body was named", "The Granite House press office put out "
      "a notice. The port will reopen “within days”, the press office said.", "Granite House"),
+    ("a name and a colon (a key point)", "• Mayor Tomas Veller: “We will not sell the port”",
+     "Tomas Veller"),
     ("a Welsh name with its particle", "Dockers’ leader Emrys ap Gwyn said: “We will not go "
      "back without a deal.”", "Emrys ap Gwyn"),
 ]  # fmt: skip

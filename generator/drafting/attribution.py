@@ -415,6 +415,10 @@ class Reader:
             if found.speaker is not None or found.unnamed:
                 found.via = found.via or result.via
                 return found
+        label = self._label(passage)
+        if label is not None:
+            label.via = result.via
+            return label
         same_paragraph = self.last is not None and self.last_paragraph == passage.first.paragraph
         if self._continues(passage) or (same_paragraph and self._follows(passage)):
             # the same statement going on: a paragraph of its own, or the rest of a quote
@@ -438,6 +442,23 @@ class Reader:
         if self.last is not None and self.last.speaker is not result.speaker:
             self.before_last = self.last
         self.last, self.last_paragraph, self.last_text = result, paragraph, text
+
+    def _label(self, passage: QuotedPassage) -> Attribution | None:
+        """`• PM Jonas Roskamp: ‘We don’t concede’` (a key point, an entry heading): the
+        name that is all the paragraph says before its colon."""
+        first = passage.first
+        before = self.blanked[first.paragraph][: first.start - 1]
+        label = regex.fullmatch(r"[\W\d]*?(?P<np>\p{Lu}[^:.!?]{1,80}?)\s*:\s*", before)
+        if not label:
+            return None
+        found = mentions(label.group("np"), self.actors)
+        if not found or found[-1][1] != len(label.group("np")):
+            return None
+        title = label.group("np")[: found[-1][0]]  # "PM", "Mayor of Nerrick", not a sentence
+        if not regex.fullmatch(r"(?:(?:\p{Lu}[\p{L}.’'-]*|of|the|for)\s+){0,4}", title):
+            return None
+        words = self._source(first.paragraph, label.start("np"), label.end("np"))
+        return Attribution(found[-1][2], None, False, words, cue=True)
 
     def _alone(self, passage: QuotedPassage) -> bool:
         """The quote is all its paragraph holds."""
