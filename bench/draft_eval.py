@@ -62,6 +62,8 @@ class Score:
     found: int = 0
     right: int = 0
     flagged_wrong: int = 0
+    flagged_right: int = 0
+    """Right speakers marked as guesses anyway: what flagging costs an editor."""
     actors_gold: int = 0
     actors_drafted: int = 0
     actors_right_gold: int = 0
@@ -174,6 +176,7 @@ def score(gold: Gold, verbose: bool) -> Score:
             right = speaker is not None and bool(keys(speaker.names()) & keys(quote.speaker))
         if right:
             result.right += 1
+            result.flagged_right += drafted.guess
         else:
             result.flagged_wrong += drafted.guess
             said = speaker.name if speaker else f"unnamed ({drafted.unnamed or '-'})"
@@ -267,6 +270,8 @@ def main(argv: list[str]) -> int:
         f"speaker accuracy {ratio(total.right, total.found)} ({total.right}/{total.found}; "
         f"{total.flagged_wrong} of {total.found - total.right} wrong ones flagged as guesses)"
     )
+    print(f"flagged as guesses: {total.flagged_wrong + total.flagged_right} of {total.found}, "
+          f"{total.flagged_right} of them right")  # fmt: skip
     print(f"actor precision {ratio(total.actors_right_drafted, total.actors_drafted)}  "
           f"recall {ratio(total.actors_right_gold, total.actors_gold)}")  # fmt: skip
     return 0

@@ -247,6 +247,37 @@ def test_the_body_a_description_names_is_the_one_the_article_is_about() -> None:
     assert found["We are adjusting production"][0] == "Kaleva Cellworks Ltd"
 
 
+def test_a_name_described_as_a_company_is_a_body() -> None:
+    found = speakers(
+        "Kaleva Cellworks, the battery maker that listed in 2021, cut its forecast.\n\n"
+        "“We are adjusting production,” Kaleva Cellworks said."
+    )
+    draft = draft_article(
+        INTRO + "Kaleva Cellworks, the battery maker that listed in 2021, cut its forecast."
+    )
+    assert {a.name: a.kind for a in draft.actors}["Kaleva Cellworks"] == "organisation"
+    assert found["We are adjusting production"][0] == "Kaleva Cellworks"
+
+
+def test_a_pronoun_the_last_speaker_cannot_be_is_a_guess() -> None:
+    draft = draft_article(
+        INTRO + "“We will appeal,” Mr Pavel Rusk said.\n\n"
+        "The harbourmaster was calm. Asked about Friday, she said: “We will open.”"
+    )
+    quote = next(q for q in draft.quotes if q.text == "We will open.")
+    assert quote.guess
+
+
+def test_a_pronoun_after_someone_unnamed_spoke_is_a_guess() -> None:
+    draft = draft_article(
+        INTRO + "“We will appeal,” Pavel Rusk said.\n\n"
+        "The minister, for his part, told reporters that talks would go on.\n\n"
+        "“We will meet in October,” he said."
+    )
+    quote = next(q for q in draft.quotes if q.text.startswith("We will meet"))
+    assert quote.guess
+
+
 COURT = (
     "Treasurer Jailed Over Band Funds\n\n"
     "Oskar Brel, 52, was jailed at Nerrick Crown Court on Friday after the Regional "

@@ -19,6 +19,7 @@ from .names import (
     NAME_RE,
     PARTICLE,
     ROLE_NOUNS,
+    described_as_body,
     is_place,
     is_title,
     org_kind,
@@ -231,6 +232,8 @@ def find_actors(paragraphs: list[str]) -> list[DraftActor]:
         kind = org_kind(mention.text)
         if MEDIA_CONTEXT.search(before):
             kind = "media"
+        elif kind is None and described_as_body(text[mention.end : mention.end + 120]):
+            kind = "organisation"
         if kind is None or (len(words) < 2 and kind != "media" and not words[0].isupper()):
             continue
         owner = words[0] if regex.search(r"[’']s$", words[0]) and len(words) > 2 else None

@@ -62,6 +62,10 @@ BODIES = {
 }
 """Bodies a report names by their function: the force, service or court the article
 names (`Nerrick Police`, `the Regional Prosecution Service`)."""
+MALE = {"mr", "sir", "lord", "father", "brother"}
+FEMALE = {"mrs", "ms", "miss", "dame", "lady", "sister"}
+HONORIFICS = "|".join(sorted(MALE | FEMALE | {m.capitalize() for m in MALE | FEMALE}))
+"""Honorifics that tell a person's sex, for the pronouns that refer to them."""
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 VERB_RE = regex.compile(rf"(?<![\w-])(?:{SAYING})\b", regex.IGNORECASE)  # not "so-called"
@@ -290,7 +294,8 @@ class Reader:
             if paragraph > 0 else None,
         ):  # fmt: skip
             if found is not None:
-                return found, "", self.last is not None and found is self.last.speaker
+                sure = self.last is not None and found is self.last.speaker
+                return found, "", sure and self._fits(word, found)
         last = self.last
         recent = last is not None and paragraph - self.last_paragraph <= 2
         if (
@@ -298,10 +303,45 @@ class Reader:
             and last.speaker is not None
             and ((last.speaker.kind == "person") == people or word == "they")
         ):
-            return last.speaker, "", True
+            # sure unless someone the reader cannot name spoke since ("The minister, for
+            # his part, told the agency ...") or the pronoun does not fit ("she", "Mr X")
+            spoke = VERB_RE.search(self._sentence_before(paragraph, left))
+            if self._fits(word, last.speaker):
+                return last.speaker, "", not spoke
+            other = self.before_last.speaker if self.before_last else None
+            if other is not None and other.kind == "person" and self._fits(word, other):
+                return other, "", False  # the speaker before: a guess
+            return last.speaker, "", False
         before = mentions(self._before(paragraph, position), self.actors)
         wanted = [a for _, _, a in reversed(before) if (a.kind == "person") == people]
         return (wanted[0] if wanted else None), "", False
+
+    def _sentence_before(self, paragraph: int, left: int) -> str:
+        """The sentence before the one starting at `left` (in the paragraph before, for
+        the first sentence of a paragraph)."""
+        text = self.blanked[paragraph][:left].rstrip()
+        if not text and paragraph > 0:
+            text = self.blanked[paragraph - 1].rstrip()
+        if not text:
+            return ""
+        start, _ = sentence_bounds(text, len(text) - 1, len(text) - 1)
+        return text[start:]
+
+    def _fits(self, pronoun: str, actor: DraftActor) -> bool:
+        """Whether `he` or `she` can be `actor`: not when the article gives them an
+        honorific of the other sex (`Mr Pellow` for "she")."""
+        if pronoun not in ("he", "she") or actor.kind != "person":
+            return True
+        text = " ".join(self.blanked)
+        surname = regex.escape(actor.surname)
+        found = {
+            m.lower()
+            for m in regex.findall(
+                rf"\b({HONORIFICS})\.?\s+(?:\p{{Lu}}[\p{{L}}.’'-]*\s+){{0,2}}{surname}\b", text
+            )
+        }
+        other = FEMALE if pronoun == "he" else MALE
+        return not found & other
 
     def _earlier_sayer(self, paragraph: int, text: str, people: bool) -> DraftActor | None:
         """Who `text` (a paragraph, or its part before a pronoun) last reported as saying

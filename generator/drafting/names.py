@@ -55,6 +55,30 @@ PLACE_WORDS = frozenset(
 KIND_OF_WORD = {w: kind for kind, words in ORG_WORDS.items() for w in words}
 ORG_WORD_RE = regex.compile(rf"\b(?:{'|'.join(sorted(KIND_OF_WORD, key=len, reverse=True))})\b")
 
+BODY_NOUNS = frozenset(
+    "company firm maker manufacturer producer group business retailer chain carrier airline "
+    "operator lender bank insurer developer builder supplier distributor brand startup "
+    "start-up conglomerate giant exporter importer utility broker fund investor charity "
+    "club team party union organisation organization agency body regulator watchdog "
+    "consortium publisher broadcaster miner refiner automaker carmaker shipbuilder "
+    "chipmaker drugmaker pharmaceutical platform app network".split()
+)
+"""Nouns that make a name a body when they describe it: `Kaleva Cellworks, the battery
+maker that ...`."""
+BODY_APPOSITION = regex.compile(
+    r",\s+(?:the|a|an)\s+(?P<np>(?:[\p{L}’'-]+\s+){0,4}?(?P<head>[\p{L}-]+))"
+    r"(?=\s+(?:that|which|whose|behind|of|in|at|for|with|from|based)\b|\s*[,.;:—–])",
+    regex.IGNORECASE,
+)
+"""An apposition after a name, up to its head noun."""
+
+
+def described_as_body(after: str) -> bool:
+    """Whether the text after a name describes it as a body (`, the battery maker that`)."""
+    found = BODY_APPOSITION.match(after)
+    return bool(found) and found.group("head").lower() in BODY_NOUNS
+
+
 MEDIA_CONTEXT = regex.compile(
     r"(?:news agency|state media|state news agency|state broadcaster|state television|"
     r"broadcaster|newspaper|daily|agency|outlet|tabloid|channel|website)\s*$",
