@@ -81,6 +81,12 @@ ATTRIBUTIONS = [
      "Tomas Veller"),
     ("a Welsh name with its particle", "Dockers’ leader Emrys ap Gwyn said: “We will not go "
      "back without a deal.”", "Emrys ap Gwyn"),
+    ("a second verb sharing the subject", "Pavel Rusk met the union. The mayor visited "
+     "the quay and told reporters the port was “losing money every hour”.", "Tomas Veller"),
+    ("the office's own words", "The port's finance was handled by the Minister of Trade "
+     "and Shipping, Rhian Coel. Asked later, the Minister of Finance, Oskar Dahl, said the "
+     "port was safe. The Minister of Trade and Shipping said it was “losing money”.",
+     "Rhian Coel"),
 ]  # fmt: skip
 
 

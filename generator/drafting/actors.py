@@ -242,6 +242,7 @@ def find_actors(paragraphs: list[str]) -> list[DraftActor]:
         actor.add_name(mention.text)
     # people: a name with a sign that it is a person's; then, once their surnames are
     # known, their relatives ("Kostas Andreou" before "his mum Despina Andreou")
+    tails = _office_tails(runs, paragraphs)
     for mention in [*runs, *runs]:
         text = paragraphs[mention.paragraph]
         words = mention.text.split()
@@ -276,6 +277,8 @@ def find_actors(paragraphs: list[str]) -> list[DraftActor]:
         if len(words) < 2 and not mention.titled:
             continue
         after_office = bool(regex.search(r"\b(?:of|and|for)\s+$", text[: mention.start]))
+        if after_office and mention.text in tails:
+            continue
         while len(words) > 2 and after_office:
             # "Minister of Agriculture and Food Ildikó Szarvas": the body's words first
             words = words[1:]
@@ -297,6 +300,21 @@ def find_actors(paragraphs: list[str]) -> list[DraftActor]:
         _describe(person, mention, text)
     _add_surnames(actors, runs)
     return actors
+
+
+def _office_tails(runs: list[Mention], paragraphs: list[str]) -> set[str]:
+    """Short runs that end an office's title, not a person's name: `Water Management`
+    in `the Minister of Agriculture and Water Management, Aino Kettunen`."""
+    tails = set()
+    for mention in runs:
+        text = paragraphs[mention.paragraph]
+        if (
+            len(mention.text.split()) <= 2
+            and regex.search(r"\p{Lu}[\p{L}’'-]*\s+(?:of|and|for)\s+$", text[: mention.start])
+            and regex.match(r",\s+\p{Lu}", text[mention.end :])
+        ):
+            tails.add(mention.text)
+    return tails
 
 
 def _elsewhere(word: str, following: str, text: str) -> bool:
@@ -367,6 +385,8 @@ def _describe(person: DraftActor, mention: Mention, text: str) -> None:
     office = OFFICE.search(text[max(0, mention.start - 80) : mention.start])
     if office:  # "Deputy Prime Minister of Kelvoria Georgios Anagnostou"
         person.roles.add(office.group(1).lower())
+        # and the office's own words: "Minister of Agriculture and Water Management"
+        person.roles.update(w.lower() for w in regex.findall(r"\p{Lu}[\p{L}’'-]*", office[0]))
         ahead = regex.search(r"((?:\p{Lu}\p{Ll}+\s+){1,2})$", text[: office.start(1)])
         if ahead:
             person.roles.update(w.lower() for w in ahead.group(1).split())

@@ -66,6 +66,12 @@ MALE = {"mr", "sir", "lord", "father", "brother"}
 FEMALE = {"mrs", "ms", "miss", "dame", "lady", "sister"}
 HONORIFICS = "|".join(sorted(MALE | FEMALE | {m.capitalize() for m in MALE | FEMALE}))
 """Honorifics that tell a person's sex, for the pronouns that refer to them."""
+PAST_TENSE = (
+    "met|made|took|gave|went|came|spoke|wrote|sent|held|left|brought|began|won|lost|"
+    "paid|kept|led|read|rang|saw|sat|stood|told|thought|felt|found|became|broke|chose|"
+    "drove|flew|fought|hit|put|ran|set|shook|shut|struck|swore|threw|hung|dismissed"
+)
+"""Common irregular verbs in the past tense (most take -ed): where a clause's subject ends."""
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
 VERB_RE = regex.compile(rf"(?<![\w-])(?:{SAYING})\b", regex.IGNORECASE)  # not "so-called"
@@ -184,8 +190,9 @@ class Reader:
             regex.IGNORECASE,
         )
         if office_of and not regex.search(r"\bhead of (?:state|government)\b", phrase, regex.I):
-            # "the Chairman of the State Council": the chairman, not the council
-            titles = {w.lower() for w in phrase.split() if is_title(w)}
+            # "the Chairman of the State Council": the chairman, not the council; the
+            # office's own words tell two ministers apart ("of Agriculture")
+            titles = {w.lower() for w in phrase.split() if is_title(w) or w[:1].isupper()}
             return self._described(office_of.group("head").lower(), paragraph, position, titles)
         found = [m for m in mentions(phrase, self.actors) if not _possessive(phrase, m[1])]
         office = regex.match(rf"(.+?)[’']s?\s+(?:{ORG_HEADS})$", phrase)
@@ -664,6 +671,8 @@ class Reader:
                 head[:end],
             )
             end = cited.start() if cited else end
+        if end > floor + 1 and regex.search(r"\s(?:and|but)\s*$", head[:end]):
+            return self._coordinated(head, floor, paragraph, offset, verb)
         if end <= floor + 1 or regex.search(r"\b(?:and|or|but|that|if|whether)\s*$", head[:end]):
             return None
         # the noun phrase: the words just before the verb, after a comma or conjunction
@@ -720,6 +729,25 @@ class Reader:
         ):
             return None  # the channel, not the speaker
         words = self._source(paragraph, offset + start, offset + verb.end())
+        return Attribution(actor, None, not sure, words, unnamed)
+
+    def _coordinated(self, head: str, floor: int, paragraph: int, offset: int,
+                     verb: regex.Match) -> Attribution | None:  # fmt: skip
+        """`The head of the delegation conveyed greetings and said that ...`: the verb
+        shares the clause's subject, the words before its first verb in the past tense."""
+        start = floor + 1
+        clause = head[start:]
+        first = regex.search(rf"(?<=\S\s+)(?:\p{{Ll}}+ed|{PAST_TENSE})\b(?![’'-])", clause)
+        if first is None:
+            return None
+        phrase = clause[: first.start()].strip(" ,")
+        if not phrase or len(phrase.split()) > 8 or regex.search(r"[,;]", phrase):
+            return None
+        lead = len(clause) - len(clause.lstrip())
+        actor, unnamed, sure = self.resolve(phrase, paragraph, offset + start + lead)
+        if actor is None and not unnamed:
+            return None
+        words = self._source(paragraph, offset + start + lead, offset + verb.end())
         return Attribution(actor, None, not sure, words, unnamed)
 
     def _inverted(self, sentence: str, verb: regex.Match, paragraph: int,
