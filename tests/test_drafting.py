@@ -87,6 +87,8 @@ ATTRIBUTIONS = [
      "and Shipping, Rhian Coel. Asked later, the Minister of Finance, Oskar Dahl, said the "
      "port was safe. The Minister of Trade and Shipping said it was “losing money”.",
      "Rhian Coel"),
+    ("a title glued to the name", "The Minister of Water and Land Reclamation Bahodir "
+     "Ganiyev said: “The canal will open in May.”", "Bahodir Ganiyev"),
 ]  # fmt: skip
 
 

@@ -17,6 +17,7 @@ from .names import (
     MEDIA_CONTEXT,
     NAME,
     NAME_RE,
+    OFFICE_WORDS,
     PARTICLE,
     ROLE_NOUNS,
     described_as_body,
@@ -284,7 +285,9 @@ def find_actors(paragraphs: list[str]) -> list[DraftActor]:
             words = words[1:]
             mention.start = text.index(words[0], mention.start)
             mention.text = " ".join(words)
-            after_office = _elsewhere(words[0], words[1], lowered) if len(words) > 1 else False
+            after_office = len(words) > 1 and (
+                _elsewhere(words[0], words[1], lowered) or words[0] in OFFICE_WORDS
+            )
         while len(words) > 2 and regex.search(
             rf"(?<!\p{{L}}){regex.escape(words[0].lower())}(?!\p{{L}})", lowered
         ):

@@ -79,6 +79,15 @@ def described_as_body(after: str) -> bool:
     return bool(found) and found.group("head").lower() in BODY_NOUNS
 
 
+OFFICE_WORDS = frozenset(
+    "Affairs Agriculture Communications Culture Defence Defense Development Economy "
+    "Education Energy Environment Finance Fisheries Food Forestry Health Housing "
+    "Industry Infrastructure Innovation Interior Justice Labour Labor Land Management "
+    "Mines Mining Planning Protection Reclamation Resources Science Security Sport "
+    "Technology Tourism Trade Transport Water Welfare Works Youth".split()
+)
+"""The words that end a ministry's or an office's name, before its holder's name:
+`Minister of Water and Land Reclamation Bahodir Ganiyev`."""
 MEDIA_CONTEXT = regex.compile(
     r"(?:news agency|state media|state news agency|state broadcaster|state television|"
     r"broadcaster|newspaper|daily|agency|outlet|tabloid|channel|website)\s*$",
