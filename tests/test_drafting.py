@@ -286,6 +286,16 @@ def test_a_pronoun_after_someone_unnamed_spoke_is_a_guess() -> None:
     assert quote.guess
 
 
+def test_words_a_complaint_used_are_not_the_speakers() -> None:
+    found = speakers(
+        "The council told Marrow that the crane must stop after a single complaint that it "
+        "was “shrieking all night”.\n\n"
+        "The authority said in its report that the plans were “broadly sound”."
+    )
+    assert found["shrieking all night"][0] is None
+    assert found["broadly sound"][0] == "Harbour Authority of Nerrick"
+
+
 COURT = (
     "Treasurer Jailed Over Band Funds\n\n"
     "Oskar Brel, 52, was jailed at Nerrick Crown Court on Friday after the Regional "

@@ -66,6 +66,16 @@ MALE = {"mr", "sir", "lord", "father", "brother"}
 FEMALE = {"mrs", "ms", "miss", "dame", "lady", "sister"}
 HONORIFICS = "|".join(sorted(MALE | FEMALE | {m.capitalize() for m in MALE | FEMALE}))
 """Honorifics that tell a person's sex, for the pronouns that refer to them."""
+HEARSAY = regex.compile(
+    r"(?<!\b(?:its|his|her|their|our|my)\s+(?:[\p{L}-]+\s+)?)"
+    r"(?P<np>(?:\b(?:a|an|the)\s+(?:[\p{L}-]+\s+)?)?"
+    r"(?:complaints?|claims?|allegations?|accusations?|rumou?rs?|reports?|suggestions?))"
+    r"\s+(?:that|of)\b[^“”«»„‘’\"]*$",
+    regex.IGNORECASE,
+)
+"""Words someone else is said to have used, between a verb of saying and the quote: "a
+single complaint that he was ‘…’" is the complaint's, not the speaker's ("its report
+that" is the speaker's own)."""
 PAST_TENSE = (
     "met|made|took|gave|went|came|spoke|wrote|sent|held|left|brought|began|won|lost|"
     "paid|kept|led|read|rang|saw|sat|stood|told|thought|felt|found|became|broke|chose|"
@@ -729,6 +739,12 @@ class Reader:
         ):
             return None  # the channel, not the speaker
         words = self._source(paragraph, offset + start, offset + verb.end())
+        if verb.end() <= q_start:
+            # "told her that after a complaint that he was ‘swearing’": the complaint's
+            # words, not the teller's
+            hearsay = HEARSAY.search(sentence[verb.end() : q_start])
+            if hearsay:
+                return Attribution(None, None, True, words, hearsay.group("np"))
         return Attribution(actor, None, not sure, words, unnamed)
 
     def _coordinated(self, head: str, floor: int, paragraph: int, offset: int,
