@@ -87,6 +87,8 @@ ATTRIBUTIONS = [
      "and Shipping, Rhian Coel. Asked later, the Minister of Finance, Oskar Dahl, said the "
      "port was safe. The Minister of Trade and Shipping said it was “losing money”.",
      "Rhian Coel"),
+    ("a tabloid's verb of saying", "‘We were left to rot,’ fumed dockers’ leader Pavel Rusk, "
+     "52.", "Pavel Rusk"),
     ("a title glued to the name", "The Minister of Water and Land Reclamation Bahodir "
      "Ganiyev said: “The canal will open in May.”", "Bahodir Ganiyev"),
 ]  # fmt: skip

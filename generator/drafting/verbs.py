@@ -15,7 +15,9 @@ _STEMS = (
     "concluded commented countered retorted alleged alleges charged testified reported "
     "quoted cited described describes describing called calls calling accused accuses "
     "accusing agreed "
-    "demanded reiterated asserted asserts begged pleaded pleads wondered mused"
+    "demanded reiterated asserted asserts begged pleaded pleads wondered mused "
+    "revealed reveals confided hinted exclaimed fumed fumes raged rages blasted blasts "
+    "slammed slams gushed gushes beamed ranted snapped sobbed chuckled laughed"
 )
 SAYING = "|".join(sorted(set(_STEMS.split()), key=len, reverse=True))
 """Any form of a verb of saying (a regex alternation, longest first)."""
