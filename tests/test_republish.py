@@ -101,6 +101,31 @@ def test_republish_after_editing_a_story_equals_a_clean_build(
     assert_same_as_clean(published, tmp_path)
 
 
+def test_a_republish_puts_only_what_changed_into_the_published_site(
+    published: Path, tmp_path: Path
+) -> None:
+    """In place: the site's folder stays; an unchanged page is the same file; a changed
+    one is a new file; the search shards indexed again replace the old ones."""
+    site = published / "site"
+    story = published / "content" / "example-rail-strike.yml"
+    others = [p for p in (site / "stories").iterdir() if p.name != "example-rail-strike"]
+    before = {
+        "site": site.stat().st_ino,
+        "changed": (site / "stories" / "example-rail-strike" / "index.html").stat().st_ino,
+        "unchanged": (others[0] / "timeline" / "index.html").stat().st_ino,
+    }
+    edit(story, lambda d: d.update(title=d["title"] + " (corrected)"))
+    result = mkdocs("build", "--strict", "--dirty", cwd=published)
+    assert result.returncode == 0, result.stderr
+    assert "(in place)" in result.stderr, result.stderr
+    assert site.stat().st_ino == before["site"]
+    assert (others[0] / "timeline" / "index.html").stat().st_ino == before["unchanged"]
+    changed = site / "stories" / "example-rail-strike" / "index.html"
+    assert changed.stat().st_ino != before["changed"]
+    assert not list(published.glob(".site.*")), "a staging or old folder was left behind"
+    assert_same_as_clean(published, tmp_path)
+
+
 def test_republish_after_editing_a_shared_actor_equals_a_clean_build(
     published: Path, tmp_path: Path
 ) -> None:

@@ -9,10 +9,12 @@
   swapped in only when the whole build succeeded (strict warnings included), so a
   failed build leaves the last good site and the generated tree as they were.
 - republish (`mkdocs build --dirty`): the same, but only the pages whose inputs
-  changed since the last build are generated and built again (`changes` says which);
-  every other file of the last site is hard-linked into the staging folder, and only
-  the search shards holding a changed page are indexed again. The site is the same,
-  byte for byte, as a clean build's. The build's ledger is kept in `cache_dir`.
+  changed since the last build are generated and built again (`changes` says which),
+  and only the search shards holding a changed page are indexed again. The staging
+  folder holds only those, put into the site when the build succeeded
+  (`Staging.publish_changes`); without a last site, everything is built and swapped
+  in. The site is the same, byte for byte, as a clean build's. The build's ledger is
+  kept in `cache_dir`.
 - serve: a problem keeps the last good pages, logs the messages and shows them
   in Material's announcement bar until the file is fixed.
 """
@@ -37,7 +39,14 @@ from mkdocs.plugins import BasePlugin, event_priority
 from ..digest.loading import InputError, Problem
 from ..digest.schema import SiteConfig
 from ..website import theme
-from ..website.search import SEARCH_DIR, SHARD_SIZE, SearchIndexer, index_for_search
+from ..website.search import (
+    SEARCH_DIR,
+    SHARD_SIZE,
+    Indexed,
+    SearchIndexer,
+    index_for_search,
+    searched,
+)
 from .changes import Ledger, Made, built_key, made, site_key, static_key, still
 from .finish import SiteFacts, finish_page, inline_scripts, write_headers
 from .project import Project
@@ -112,6 +121,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.indexer = SearchIndexer()
         self.site: SiteConfig | None = None  # the last good inputs, kept while serving
         self.facts: SiteFacts | None = None
+        self.in_place: list[str] | None = None
+        """Republishing in place: the files of the last site to remove (else None)."""
+        self.indexed: Indexed | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance alive across `serve` rebuilds.
@@ -133,6 +145,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def on_config(self, config: Any) -> Any:
         self.built, self.previous, self.mkdocs_config = False, {}, config
+        self.in_place, self.indexed = None, None
         overrides = str(theme.overrides_dir())
         if overrides not in config.theme.dirs:
             # after the project's own custom_dir (if any), before Material's templates
@@ -268,19 +281,27 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         write the headers, and record what this build made for the next."""
         ledger, plan, last = self.ledger, self.plan, self.staging.target
         assert ledger is not None
+        # only what changed is staged, and put in place at the end; when nothing of the
+        # last site is kept, everything was built, and the staged site is swapped in
+        in_place = self.republishing and bool(plan.kept)
         if self.republishing:
-            started = time.perf_counter()
-            self.staging.keep_from_last(sorted(plan.kept), [SEARCH_DIR])
-            changed = {path for path in plan.keys if path not in plan.kept}
-            changed |= {path for path in ledger.site if path not in plan.keys}  # removed
+            removed = [path for path in ledger.site if path not in plan.keys]
+            changed = {path for path in plan.keys if path not in plan.kept} | set(removed)
             built = len(plan.keys) - len(plan.kept)
-            log.info("explainer: republished %d of %d file(s), kept %d from %s (linked in "
-                     "%.2f s)", built, len(plan.keys), len(plan.kept), last,
-                     time.perf_counter() - started)  # fmt: skip
+            self.in_place = removed if in_place else None
+            log.info("explainer: republished %d of %d file(s), kept %d from %s (%s)",
+                     built, len(plan.keys), len(plan.kept), last,
+                     "in place" if in_place else "the whole site")  # fmt: skip
         else:
             changed = None
         give_back_memory()  # Pagefind's runs start now, while MkDocs still holds every page
-        index_for_search(site_dir, shard_size=self.config.search_shard_size, changed=changed)
+        self.indexed = index_for_search(
+            site_dir,
+            shard_size=self.config.search_shard_size,
+            changed=changed,
+            pages=searched(plan.keys) if in_place else None,
+            last=last if in_place else None,
+        )
         site: dict[str, Made] = {}
         folder = str(site_dir)
         for path, key in plan.keys.items():
@@ -312,18 +333,16 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         try:
             if self.staging is not None and self.built:
                 started = time.perf_counter()
-                try:
-                    left = self.staging.swap_in()
-                except OSError as error:
-                    self.staging.discard()
-                    raise PluginError(
-                        f"explainer: could not put the new site in place of "
-                        f"{self.staging.target} ({error.strerror}: {error.filename}); "
-                        "the last site is unchanged"
-                    ) from None
+                if self.in_place is not None:
+                    left = self._publish_changes(self.in_place)
+                    how = f"{len(self.in_place)} file(s) removed"
+                else:
+                    left = self._swap_in()
+                    how = "swapped in, the last one removed"
                 log.info(
-                    "explainer: site ready in %s (swapped in, the last one removed, in %.2f s)",
+                    "explainer: site ready in %s (%s, in %.2f s)",
                     self.staging.target,
+                    how,
                     time.perf_counter() - started,
                 )
                 if left:
@@ -339,6 +358,31 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         finally:
             self._unstage()
             self._release()
+
+    def _swap_in(self) -> str | None:
+        assert self.staging is not None
+        try:
+            return self.staging.swap_in()
+        except OSError as error:
+            self.staging.discard()
+            raise PluginError(
+                f"explainer: could not put the new site in place of {self.staging.target} "
+                f"({error.strerror}: {error.filename}); the last site is unchanged"
+            ) from None
+
+    def _publish_changes(self, removed: list[str]) -> str | None:
+        assert self.staging is not None and self.indexed is not None
+        done = self.indexed
+        try:
+            return self.staging.publish_changes(
+                removed, SEARCH_DIR, done.built, done.removed, done.primary_built
+            )
+        except OSError as error:
+            self.ledger = None  # the site is part old, part new: the next build makes all
+            raise PluginError(
+                f"explainer: could not put the new files into {self.staging.target} "
+                f"({error.strerror}: {error.filename}); build again without --dirty"
+            ) from None
 
     def _unstage(self) -> None:
         """Point MkDocs back at the real site folder (`gh-deploy` reads it after the build)."""

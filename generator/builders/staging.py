@@ -9,6 +9,9 @@
   new one renamed into place, then the old one removed. Folders left by builds that
   were killed are removed at the start of the next build. A file that cannot be
   removed is reported and left where it is; it never stops a later build.
+- A republish stages only what it built again, and only a build that finished puts
+  it in place (`publish_changes`), a file at a time: its cost follows the change, not
+  the site (at 10,000 stories, swapping a whole site of 250,000 files took 25 s).
 """
 
 from __future__ import annotations
@@ -116,37 +119,66 @@ class Staging:
         folder.chmod(0o755)  # mkdtemp makes it private; a site is for reading
         return cls(target, folder), left
 
-    def keep_from_last(self, files: list[str], folders: list[str]) -> None:
-        """Put files of the last site into this one as they are, without copying: each
-        is hard-linked (the same bytes on disk, in both sites), so the last site is not
-        changed and nothing is written into a file it holds. `files` and `folders` (all
-        their files) are relative to the site; a folder the last site lacks is skipped.
-        A later step that replaces a linked file removes it first (as `website.search`
-        does with the shards it indexes again)."""
-        here, last = str(self.folder), str(self.target)
-        made: set[str] = set()
-
-        def folder_for(relative: str) -> None:
-            parent = os.path.dirname(relative)
-            if parent and parent not in made:
-                folder_for(parent)
-                with contextlib.suppress(FileExistsError):
-                    os.mkdir(f"{here}/{parent}")
-                made.add(parent)
-
-        for relative in sorted(files):
-            folder_for(relative)
-            os.link(f"{last}/{relative}", f"{here}/{relative}")
-        for folder in folders:
-            for top, _dirs, names in os.walk(f"{last}/{folder}"):
-                relative_top = os.path.relpath(top, last)
-                for name in names:
-                    relative = f"{relative_top}/{name}"
-                    folder_for(relative)
-                    os.link(f"{last}/{relative}", f"{here}/{relative}")
-
     def discard(self) -> str | None:
         return remove_tree(self.folder)
+
+    def publish_changes(
+        self, removed: list[str], search: str, built: list[str], gone: list[str],
+        primary: bool,
+    ) -> str | None:  # fmt: skip
+        """Republishing in place: put what this folder holds (the files built again) into
+        the published site, one file at a time, and take out the `removed` files.
+
+        Each file is renamed over the old one, so a reader gets the old file or the new,
+        never part of one; for a moment, some pages may be new and others not yet. Search
+        indexes go whole: under `search` (the index folder), the `built` shards and, if
+        `primary`, the site's own index replace the old ones, the `gone` shards leave,
+        and the manifest comes last. What the site had is removed after. Nothing here
+        runs before the whole build succeeded. Returns what could not be removed."""
+        site, here = self.target, self.folder
+        trash = Path(tempfile.mkdtemp(prefix=f".{site.name}.old-", dir=site.parent))
+        for top, _dirs, names in os.walk(here):
+            relative = os.path.relpath(top, here)
+            if relative == search or relative.startswith(f"{search}/"):
+                continue
+            if names:
+                (site / relative).mkdir(parents=True, exist_ok=True)
+            for name in names:
+                os.replace(f"{top}/{name}", site / relative / name)
+        index, new = site / search, here / search
+        if new.is_dir():
+            shards = "shards"
+            for name in [*built, *gone]:
+                if (index / shards / name).exists():
+                    (trash / shards).mkdir(exist_ok=True)
+                    (index / shards / name).rename(trash / shards / name)
+            for name in built:
+                (index / shards).mkdir(parents=True, exist_ok=True)
+                (new / shards / name).rename(index / shards / name)
+            manifest = "shards.json"
+            if primary:
+                index.mkdir(exist_ok=True)
+                for entry in [*index.iterdir(), *new.iterdir()]:
+                    if entry.name in (shards, manifest):
+                        continue
+                    if entry.parent == index:
+                        entry.rename(trash / entry.name)
+                    else:
+                        entry.rename(index / entry.name)
+            with contextlib.suppress(OSError):
+                (index / shards).rmdir()  # when no shard is left
+            os.replace(new / manifest, index / manifest)
+        for path in removed:
+            with contextlib.suppress(FileNotFoundError):
+                (site / path).unlink()
+            parent = (site / path).parent
+            while parent != site:
+                try:
+                    parent.rmdir()  # only when empty
+                except OSError:
+                    break
+                parent = parent.parent
+        return remove_tree(trash) or remove_tree(here)
 
     def swap_in(self) -> str | None:
         """Put the staged site in place of the old one; the old one is removed after.

@@ -29,11 +29,13 @@ first, and the manifest is replaced whole.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
 import math
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -141,6 +143,15 @@ def indexed_pages(site_dir: Path) -> list[str]:
         if path.is_file()
     }
     return sorted(found)
+
+
+SEARCHED = re.compile("|".join(re.escape(glob).replace(r"\*", "[^/]*") for glob in SEARCH_GLOBS))
+"""SEARCH_GLOBS as one pattern (`*` within one folder, as in Pagefind's globs)."""
+
+
+def searched(paths: Iterable[str]) -> list[str]:
+    """Of a site's files (site-relative), those search covers, sorted."""
+    return sorted(path for path in paths if SEARCHED.fullmatch(path))
 
 
 def unit_of(page: str) -> str | None:
@@ -314,6 +325,8 @@ def index_for_search(
     shard_size: int = SHARD_SIZE,
     changed: set[str] | None = None,
     background: bool = False,
+    pages: list[str] | None = None,
+    last: Path | None = None,
 ) -> Indexed:
     """Build the Pagefind index into `site_dir/pagefind/`, from each page's article only.
 
@@ -321,21 +334,34 @@ def index_for_search(
     the pages rendered again (`stories/x/quotes/index.html`), and only the indexes that
     hold one of them, or whose pages or folder changed, are built again. The result is
     the same, byte for byte, either way. In the background (while serving) it runs one
-    Pagefind at a time, on one thread, at the lowest priority."""
+    Pagefind at a time, on one thread, at the lowest priority.
+
+    `pages`: the pages search covers, when the caller knows them (else `site_dir` is
+    searched for them). `last`: the published site that `site_dir` only adds to (a
+    republish in place, `Staging.publish_changes`): the last indexes are read there and
+    stay there; `site_dir` gets the indexes built again and the manifest, and the pages
+    they need from `last` (hard-linked); `Indexed.removed` names the shards to remove."""
     started = time.perf_counter()
     root = site_dir / SEARCH_DIR
-    indexes = plan(indexed_pages(site_dir), shard_size)
-    previous = read_manifest(root) if changed is not None else None
+    before = (last or site_dir) / SEARCH_DIR
+    indexes = plan(indexed_pages(site_dir) if pages is None else pages, shard_size)
+    previous = read_manifest(before) if changed is not None else None
     if previous is None:
         changed = None
-    stale = [i for i in indexes if _is_stale(i, root, previous, changed)]
+    stale = [i for i in indexes if _is_stale(i, before, previous, changed)]
     names = {i.name for i in stale}
     done = Indexed("" in names, [i.name for i in stale if i.name])
     done.kept = [i.name for i in indexes if i.name and i.name not in names]
-    done.removed = _remove_gone_shards(root, {i.name for i in indexes if i.name})
-    if changed is None:
+    shards = {i.name for i in indexes if i.name}
+    done.removed = _gone_shards(before, shards)
+    if last is not None:  # a folder of its own: nothing of the last indexes is in it
+        _link_pages(last, site_dir, [page for index in stale for page in index.pages])
+        root.mkdir(exist_ok=True)
+    elif changed is None:
         _remove(root)
     else:
+        for name in done.removed:
+            _remove(root / SHARDS_DIR / name)
         for leftover in [root / MANIFEST, *root.glob(f".{MANIFEST}.*")]:
             _remove(leftover)  # none until every index is right: a run cut short indexes all
         if "" in names:
@@ -359,15 +385,26 @@ def index_for_search(
     return done
 
 
-def _remove_gone_shards(root: Path, names: set[str]) -> list[str]:
-    """Remove the folders of shards the plan no longer has (a K change removes all)."""
+def _link_pages(last: Path, site_dir: Path, pages: list[str]) -> None:
+    """Hard-link into `site_dir` the pages it lacks that `last` has (what an index built
+    again reads of the pages not built again)."""
+    made: set[str] = set()
+    for page in pages:
+        target = site_dir / page
+        if page in made or target.exists():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            os.link(last / page, target)
+        made.add(page)
+
+
+def _gone_shards(root: Path, names: set[str]) -> list[str]:
+    """The folders of shards the plan no longer has (a K change: every one)."""
     folder = root / SHARDS_DIR
-    gone = (
-        sorted(e.name for e in folder.iterdir() if e.name not in names) if folder.is_dir() else []
-    )
-    for name in gone:
-        _remove(folder / name)
-    return gone
+    if not folder.is_dir():
+        return []
+    return sorted(e.name for e in folder.iterdir() if e.name not in names)
 
 
 class SearchIndexer:
