@@ -139,19 +139,23 @@ class TreeWriter:
         self.written += 1
 
     def _remove_others(self) -> None:
-        root = self.root
-        for folder, _dirs, files in os.walk(root, topdown=False):
-            here = Path(folder)
-            relative_folder = here.relative_to(root).as_posix()
-            if any(part.startswith(".") for part in here.relative_to(root).parts):
+        top = str(self.root)
+        emptied: set[str] = set()  # folders removed, as they are walked from the bottom up
+        for folder, dirs, files in os.walk(top, topdown=False):
+            relative_folder = os.path.relpath(folder, top)
+            if any(part.startswith(".") for part in Path(relative_folder).parts):
                 continue
+            left = len(files) + len(dirs)
             for name in files:
                 relative = name if relative_folder == "." else f"{relative_folder}/{name}"
                 if name.startswith(".") or relative in self.seen:
                     continue
-                path = here / name
+                path = Path(folder) / name
                 self.previous[path] = path.read_bytes()
                 path.unlink()
                 self.removed += 1
-            if here != root and not any(here.iterdir()):
-                here.rmdir()
+                left -= 1
+            left -= sum(f"{folder}/{d}" in emptied for d in dirs)
+            if folder != top and left == 0:
+                os.rmdir(folder)
+                emptied.add(folder)
