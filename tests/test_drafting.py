@@ -87,6 +87,11 @@ ATTRIBUTIONS = [
      "and Shipping, Rhian Coel. Asked later, the Minister of Finance, Oskar Dahl, said the "
      "port was safe. The Minister of Trade and Shipping said it was “losing money”.",
      "Rhian Coel"),
+    ("which of two leaders", "Nerrish President Ana Ruiz met Velmari Prime Minister Oskar "
+     "Dahl on Friday. “We have agreed,” the Velmari leader said.", "Oskar Dahl"),
+    ("a diplomat by her ministry", "Foreign Ministry spokeswoman Dana Orrel spoke at a "
+     "briefing. Marrow said the port was safe. “We see progress,” the diplomat said.",
+     "Dana Orrel"),
     ("a tabloid's verb of saying", "‘We were left to rot,’ fumed dockers’ leader Pavel Rusk, "
      "52.", "Pavel Rusk"),
     ("a title glued to the name", "The Minister of Water and Land Reclamation Bahodir "

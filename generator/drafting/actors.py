@@ -380,6 +380,9 @@ def _describe(person: DraftActor, mention: Mention, text: str) -> None:
         if words and words not in person.described_as:
             person.described_as.append(words)
         person.roles.add(words.split()[-1].lower())
+        # and what else the description says: "Morvanian President", "Foreign Ministry
+        # spokeswoman" (which of two presidents, a diplomat)
+        person.roles.update(w.lower() for w in words.split() if w[:1].isupper())
     if regex.search(  # through a title: "headed by the Minister of ... Affairs, X"
         r"\b(?:headed|led|chaired) by\b[^.;]{0,110}$",
         text[max(0, mention.start - 130) : mention.start],

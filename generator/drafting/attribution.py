@@ -50,7 +50,10 @@ PRESS_SERVICE = regex.compile(
 OFFICES = {
     "head of state": {"president", "king", "queen", "emir", "monarch", "sultan"},
     "head of government": {"prime", "premier", "chancellor", "taoiseach"},
-}
+    "leader": {"leader", "head", "president", "prime", "premier", "chancellor", "king",
+               "queen", "emir", "monarch", "sultan", "taoiseach", "chairman", "chairwoman"},
+    "diplomat": {"diplomat", "ambassador", "envoy", "consul", "foreign"},
+}  # fmt: skip
 """Offices a report names a person by after the first mention, and the titles they hold."""
 BODIES = {
     "police": "police",
@@ -245,8 +248,8 @@ class Reader:
             phrase,
             regex.IGNORECASE,
         )
-        if role:
-            titles = {w.lower() for w in phrase.split() if is_title(w)}
+        if role:  # "the Morvanian leader": the one of the two leaders who is Morvanian
+            titles = {w.lower() for w in phrase.split() if is_title(w) or w[:1].isupper()}
             return self._described(role.group("head").lower(), paragraph, position, titles)
         if UNNAMED.search(phrase):
             return None, phrase, True
