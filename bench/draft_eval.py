@@ -239,7 +239,9 @@ def row(name: str, s: Score) -> str:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--set", choices=["seed", "eval", "dev", "dev3", "heldout", "heldout2"], default="seed"
+        "--set",
+        choices=["seed", "eval", "dev", "dev3", "dev4", "heldout", "heldout2"],
+        default="seed",
     )
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args(argv)

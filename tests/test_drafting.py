@@ -92,6 +92,8 @@ ATTRIBUTIONS = [
     ("a diplomat by her ministry", "Foreign Ministry spokeswoman Dana Orrel spoke at a "
      "briefing. Marrow said the port was safe. “We see progress,” the diplomat said.",
      "Dana Orrel"),
+    ("a title in apposition, then the verb", "Marrow spoke first. Pavel Rusk, Vice President "
+     "of Sales at the Nerrick Crane Company, added: “Orders are signed.”", "Pavel Rusk"),
     ("a tabloid's verb of saying", "‘We were left to rot,’ fumed dockers’ leader Pavel Rusk, "
      "52.", "Pavel Rusk"),
     ("a title glued to the name", "The Minister of Water and Land Reclamation Bahodir "

@@ -79,6 +79,8 @@ HEARSAY = regex.compile(
 """Words someone else is said to have used, between a verb of saying and the quote: "a
 single complaint that he was ‘…’" is the complaint's, not the speaker's ("its report
 that" is the speaker's own)."""
+TITLE_APPOSITION = regex.compile(rf",\s+(?=[^,]*\b(?i:{ROLES})\b)\p{{Lu}}[^,]*,\s*$")
+"""A title after a name, between commas: `, Chief Executive Officer of Quellmark,`."""
 PAST_TENSE = (
     "met|made|took|gave|went|came|spoke|wrote|sent|held|left|brought|began|won|lost|"
     "paid|kept|led|read|rang|saw|sat|stood|told|thought|felt|found|became|broke|chose|"
@@ -675,6 +677,9 @@ class Reader:
                 r"[^,]*,|,\s+\d{1,3}|,)\s*$",
                 tail,
             )
+            title = TITLE_APPOSITION.search(tail)
+            if title and not any(m[2].kind == "person" for m in mentions(title[0], self.actors)):
+                cut = title  # ", Vice President of Sales at Quellmark," (not ", General X,")
             if not cut or cut.start() <= floor:
                 break
             end = cut.start()
