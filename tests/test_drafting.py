@@ -94,6 +94,12 @@ ATTRIBUTIONS = [
      "Dana Orrel"),
     ("a title in apposition, then the verb", "Marrow spoke first. Pavel Rusk, Vice President "
      "of Sales at the Nerrick Crane Company, added: “Orders are signed.”", "Pavel Rusk"),
+    ("as someone put it", "As the dockers’ leader Pavel Rusk put it, “Nobody here wants a "
+     "fight.”", "Pavel Rusk"),
+    ("a body's own report found", "The Harbour Authority of Nerrick’s own report, published in "
+     "January, found that the contract was “badly managed”.", "Harbour Authority of Nerrick"),
+    ("a person's letter", "Marrow’s letter to the council said the port was “losing money "
+     "every hour”.", "Ilse Marrow"),
     ("a tabloid's verb of saying", "‘We were left to rot,’ fumed dockers’ leader Pavel Rusk, "
      "52.", "Pavel Rusk"),
     ("a title glued to the name", "The Minister of Water and Land Reclamation Bahodir "

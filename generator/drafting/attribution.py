@@ -79,6 +79,11 @@ HEARSAY = regex.compile(
 """Words someone else is said to have used, between a verb of saying and the quote: "a
 single complaint that he was ‘…’" is the complaint's, not the speaker's ("its report
 that" is the speaker's own)."""
+DOCUMENTS = (
+    "report|study|statement|letter|filing|review|audit|survey|memo|paper|analysis|inquiry|"
+    "submission|ruling|judgment|judgement|response|reply|press release|note|post|website"
+)
+"""What a body or person writes, whose words are theirs: "the authority's own report"."""
 TITLE_APPOSITION = regex.compile(rf",\s+(?=[^,]*\b(?i:{ROLES})\b)\p{{Lu}}[^,]*,\s*$")
 """A title after a name, between commas: `, Chief Executive Officer of Quellmark,`."""
 PAST_TENSE = (
@@ -213,6 +218,13 @@ class Reader:
         office = regex.match(rf"(.+?)[’']s?\s+(?:{ORG_HEADS})$", phrase)
         if not found and office and mentions(office.group(1), self.actors):
             return mentions(office.group(1), self.actors)[-1][2], "", False  # "Halm's office"
+        document = regex.match(
+            rf"(.+?)[’']s?\s+(?:\p{{Ll}}+\s+){{0,2}}(?:{DOCUMENTS})(?:\s+(?:to|for|on|about)\s.*)?$",
+            phrase.strip(),
+        )
+        if document and mentions(document.group(1), self.actors):
+            # "the authority's own report": who wrote it
+            return mentions(document.group(1), self.actors)[-1][2], "", True
         if found:
             # "Detective Constable Raj Pellow of Wendlemoor Police": the person, not the
             # force (a name that runs over "of", `Bank of Ardmore`, is one mention)
@@ -673,7 +685,7 @@ class Reader:
         while True:  # without what stands between a subject and its verb
             tail = head[:end]
             cut = regex.search(
-                rf"(?:,?\s+{AUXILIARY}|,\s+(?:the|a|an|his|her|its|their|who|which|of|from|\d+|\p{{Ll}}+ing)\b"
+                rf"(?:,?\s+{AUXILIARY}|,\s+(?:the|a|an|his|her|its|their|who|which|of|from|\d+|\p{{Ll}}+ing|\p{{Ll}}+ed)\b"
                 r"[^,]*,|,\s+\d{1,3}|,)\s*$",
                 tail,
             )

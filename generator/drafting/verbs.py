@@ -19,7 +19,10 @@ _STEMS = (
     "revealed reveals confided hinted exclaimed fumed fumes raged rages blasted blasts "
     "slammed slams gushed gushes beamed ranted snapped sobbed chuckled laughed"
 )
-SAYING = "|".join(sorted(set(_STEMS.split()), key=len, reverse=True))
+_PHRASES = ("put it", "puts it", "found", "finds")
+"""Phrases and verbs that attribute words in some sentences only: "as Rusk put it", "the
+report found that the contract was “badly managed”"."""
+SAYING = "|".join(sorted({*_STEMS.split(), *_PHRASES}, key=len, reverse=True))
 """Any form of a verb of saying (a regex alternation, longest first)."""
 
 MEDIA_VERBS = "reported|reports|quoted|quotes|cited|cites|said|says|wrote|published"
