@@ -100,6 +100,8 @@ ATTRIBUTIONS = [
      "January, found that the contract was “badly managed”.", "Harbour Authority of Nerrick"),
     ("a person's letter", "Marrow’s letter to the council said the port was “losing money "
      "every hour”.", "Ilse Marrow"),
+    ("a name in apposition, with where they are from", "A reader, Agnes Brell of Upper Quay, "
+     "wrote to me: “My husband has not worked a full shift since March.”", "Agnes Brell"),
     ("a tabloid's verb of saying", "‘We were left to rot,’ fumed dockers’ leader Pavel Rusk, "
      "52.", "Pavel Rusk"),
     ("a title glued to the name", "The Minister of Water and Land Reclamation Bahodir "

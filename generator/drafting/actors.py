@@ -185,8 +185,11 @@ def _person_signals(
         return True  # "Chairman of the Harbour Board Lev Sarna"
     if regex.match(r",\s+(?:\d{1,3}|aged \d+|who|whose)\b", after):
         return True
-    if regex.search(r"\p{Ll}{3,},\s*$", before) and regex.match(r",", after):
-        return True  # in apposition: "his running mate, Lene Kjærgaard, was"
+    if regex.search(r"\p{Ll}{3,},\s*$", before) and regex.match(
+        r"(?:\s+(?:of|from)\s+\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,3})?,", after
+    ):
+        return True  # in apposition: "his running mate, Lene Kjærgaard, was", "a reader,
+        # Agnes Brell of Upper Quay, wrote"
     if regex.match(rf",[^.;:]{{0,80}},\s+(?:{SAYING})\b", after) and not org_kind(mention.text):
         return True  # "Hamid Qureshi-Lang, waiting at the station, said"
     if regex.match(rf",\s+(?:the|a|an|his|her|its)\s+[^,.]{{0,60}}\b(?:{ROLE_RE})s?\b", after):
