@@ -282,6 +282,12 @@ def test_a_name_described_as_a_company_is_a_body() -> None:
     )
     assert {a.name: a.kind for a in draft.actors}["Kaleva Cellworks"] == "organisation"
     assert found["We are adjusting production"][0] == "Kaleva Cellworks"
+    draft = draft_article(
+        INTRO + "The port operator, Velmar Terminals, said its offer was "
+        "“final”. A member of the union, Pavel Rusk, said: “No.”"
+    )
+    kinds = {a.name: a.kind for a in draft.actors}
+    assert kinds["Velmar Terminals"] == "organisation" and kinds["Pavel Rusk"] == "person"
 
 
 def test_a_pronoun_the_last_speaker_cannot_be_is_a_guess() -> None:

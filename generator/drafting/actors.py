@@ -236,7 +236,7 @@ def find_actors(paragraphs: list[str]) -> list[DraftActor]:
         kind = org_kind(mention.text)
         if MEDIA_CONTEXT.search(before):
             kind = "media"
-        elif kind is None and described_as_body(text[mention.end : mention.end + 120]):
+        elif kind is None and described_as_body(text[mention.end : mention.end + 120], before):
             kind = "organisation"
         if kind is None or (len(words) < 2 and kind != "media" and not words[0].isupper()):
             continue

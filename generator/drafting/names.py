@@ -73,9 +73,18 @@ BODY_APPOSITION = regex.compile(
 """An apposition after a name, up to its head noun."""
 
 
-def described_as_body(after: str) -> bool:
-    """Whether the text after a name describes it as a body (`, the battery maker that`)."""
-    found = BODY_APPOSITION.match(after)
+BODY_BEFORE = regex.compile(
+    r"(?:^|[.,;:!?]\s+)(?:the|a|an|its)\s+"
+    r"(?:(?!(?:of|for|at|in|from|with|to)\b)[\p{L}’'-]+\s+){0,3}?(?P<head>[\p{L}-]+),\s*$",
+    regex.IGNORECASE,
+)
+"""A description in apposition before a name, up to its head noun: `The port operator, `."""
+
+
+def described_as_body(after: str, before: str = "") -> bool:
+    """Whether the text after a name (`, the battery maker that`) or before it (`The port
+    operator, `) describes it as a body."""
+    found = BODY_APPOSITION.match(after) or BODY_BEFORE.search(before)
     return bool(found) and found.group("head").lower() in BODY_NOUNS
 
 
