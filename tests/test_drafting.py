@@ -288,6 +288,12 @@ def test_a_name_described_as_a_company_is_a_body() -> None:
     )
     kinds = {a.name: a.kind for a in draft.actors}
     assert kinds["Velmar Terminals"] == "organisation" and kinds["Pavel Rusk"] == "person"
+    draft = draft_article(
+        INTRO + "Orrel Sweets, the Nerrick-based confectioner, said profit "
+        "fell. Analysts at Brell Capital called it “weak”."
+    )
+    kinds = {a.name: a.kind for a in draft.actors}
+    assert kinds["Orrel Sweets"] == kinds["Brell Capital"] == "organisation"
 
 
 def test_a_pronoun_the_last_speaker_cannot_be_is_a_guess() -> None:

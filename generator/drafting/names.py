@@ -41,7 +41,10 @@ ORG_WORDS = {
         "Hospital Board Network Coalition Alliance Movement Front Organisation Organization "
         "Society Chamber Council Committee Consortium Cooperative Co-operative Brigade "
         "Industries Holdings Airlines Airways Lines Partners Centre Center FC United Rovers "
-        "Athletic Wanderers Albion Rangers Hotspur"
+        "Athletic Wanderers Albion Rangers Hotspur Foods Capital Motors Systems Technologies "
+        "Labs Pharma Pharmaceuticals Logistics Robotics Solutions Ventures Investments "
+        "Securities Insurance Brewery Breweries Steel Petroleum Telecom Software Analytics "
+        "Bancorp Electric Shipyards"
     ).split(),
 }
 PLACE_WORDS = frozenset(
@@ -61,7 +64,8 @@ BODY_NOUNS = frozenset(
     "start-up conglomerate giant exporter importer utility broker fund investor charity "
     "club team party union organisation organization agency body regulator watchdog "
     "consortium publisher broadcaster miner refiner automaker carmaker shipbuilder "
-    "chipmaker drugmaker pharmaceutical platform app network".split()
+    "chipmaker drugmaker pharmaceutical platform app network brewer grocer supermarket "
+    "confectioner manufacturer shipper exporter".split()
 )
 """Nouns that make a name a body when they describe it: `Kaleva Cellworks, the battery
 maker that ...`."""
@@ -82,10 +86,12 @@ BODY_BEFORE = regex.compile(
 
 
 def described_as_body(after: str, before: str = "") -> bool:
-    """Whether the text after a name (`, the battery maker that`) or before it (`The port
-    operator, `) describes it as a body."""
+    """Whether the text after a name (`, the battery maker that`, `, the Nerrick-based
+    confectioner,`) or before it (`The port operator, `) describes it as a body."""
     found = BODY_APPOSITION.match(after) or BODY_BEFORE.search(before)
-    return bool(found) and found.group("head").lower() in BODY_NOUNS
+    return bool(found) and (
+        found.group("head").lower() in BODY_NOUNS or "-based " in found.group(0).lower()
+    )
 
 
 OFFICE_WORDS = frozenset(
