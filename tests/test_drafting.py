@@ -94,6 +94,8 @@ ATTRIBUTIONS = [
      "Dana Orrel"),
     ("a title in apposition, then the verb", "Marrow spoke first. Pavel Rusk, Vice President "
      "of Sales at the Nerrick Crane Company, added: “Orders are signed.”", "Pavel Rusk"),
+    ("a title in lower case between commas", "“Orders are signed,” Pavel Rusk, chief executive "
+     "and chair of the board of the Nerrick Crane Company, said.", "Pavel Rusk"),
     ("as someone put it", "As the dockers’ leader Pavel Rusk put it, “Nobody here wants a "
      "fight.”", "Pavel Rusk"),
     ("a body's own report found", "The Harbour Authority of Nerrick’s own report, published in "

@@ -84,8 +84,9 @@ DOCUMENTS = (
     "submission|ruling|judgment|judgement|response|reply|press release|note|post|website"
 )
 """What a body or person writes, whose words are theirs: "the authority's own report"."""
-TITLE_APPOSITION = regex.compile(rf",\s+(?=[^,]*\b(?i:{ROLES})\b)\p{{Lu}}[^,]*,\s*$")
-"""A title after a name, between commas: `, Chief Executive Officer of Quellmark,`."""
+TITLE_APPOSITION = regex.compile(rf",\s+(?=[^,]*\b(?i:{ROLES})\b)\p{{L}}[^,]*,\s*$")
+"""A title after a name, between commas: `, Chief Executive Officer of Quellmark,`, `, chief
+executive and chair of the board of Veltrana Foods,`."""
 PAST_TENSE = (
     "met|made|took|gave|went|came|spoke|wrote|sent|held|left|brought|began|won|lost|"
     "paid|kept|led|read|rang|saw|sat|stood|told|thought|felt|found|became|broke|chose|"
