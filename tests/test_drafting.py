@@ -96,6 +96,11 @@ ATTRIBUTIONS = [
      "of Sales at the Nerrick Crane Company, added: “Orders are signed.”", "Pavel Rusk"),
     ("a title in lower case between commas", "“Orders are signed,” Pavel Rusk, chief executive "
      "and chair of the board of the Nerrick Crane Company, said.", "Pavel Rusk"),
+    ("a given name that is a month's", "Crane maker partner Jun Takeda-Moreau said the port "
+     "was “losing money”.", "Jun Takeda-Moreau"),
+    ("a second verb after an opening phrase", "In a filing on Wednesday, the Harbour Authority "
+     "of Nerrick disclosed a loss and said it was “responding in full”.",
+     "Harbour Authority of Nerrick"),
     ("as someone put it", "As the dockers’ leader Pavel Rusk put it, “Nobody here wants a "
      "fight.”", "Pavel Rusk"),
     ("a body's own report found", "The Harbour Authority of Nerrick’s own report, published in "

@@ -71,13 +71,31 @@ class Mention:
     titled: str  # the title words in front, if any ("Mr", "Prime Minister")
 
 
+CALENDAR_NAMES = frozenset("jun jan mar may june april august".split())
+"""Months that are also given names (`Jun Takeda`, `May Ruiz`, `April Dahl`)."""
+
+
+def _given_name(words: list[str], text: str, start: int) -> bool:
+    """Whether a month's name in front of a name is a given name: `Jun Takeda-Moreau said`,
+    not `In June Marrow said`."""
+    return (
+        words[0].lower() in CALENDAR_NAMES
+        and len(words) >= 2
+        and not regex.search(
+            r"(?i:\b(?:in|on|by|since|until|from|last|next|early|late|mid|during|of|since))\s+$",
+            text[max(0, start - 12) : start],
+        )
+        and not regex.match(r"\d", text[start + len(words[0]) :].lstrip())
+    )
+
+
 def _strip(match: regex.Match, paragraph: int, text: str) -> Mention | None:
     """A capitalised run without the sentence-initial words and titles in front."""
     words = match.group(0).split()
     start = match.start()
     titles: list[str] = []
     while words and (
-        words[0].lower() in FUNCTION_WORDS
+        (words[0].lower() in FUNCTION_WORDS and not _given_name(words, text, start))
         or is_title(words[0])
         or words[0].lower() in ROLE_NOUNS
         or regex.fullmatch(r"\p{Lu}\p{Ll}*(?:-\p{Ll}+)+", words[0])  # Dad-of-two, Mum-to-be

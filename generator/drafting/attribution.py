@@ -777,10 +777,12 @@ class Reader:
         first = regex.search(rf"(?<=\S\s+)(?:\p{{Ll}}+ed|{PAST_TENSE})\b(?![’'-])", clause)
         if first is None:
             return None
-        phrase = clause[: first.start()].strip(" ,")
-        if not phrase or len(phrase.split()) > 8 or regex.search(r"[,;]", phrase):
+        # after what the clause opens with: "In a filing on Wednesday, Veltrana disclosed"
+        lead = max(clause.rfind(",", 0, first.start()) + 1, 0)
+        lead += len(clause[lead:]) - len(clause[lead:].lstrip())
+        phrase = clause[lead : first.start()].strip(" ,")
+        if not phrase or len(phrase.split()) > 8 or ";" in phrase:
             return None
-        lead = len(clause) - len(clause.lstrip())
         actor, unnamed, sure = self.resolve(phrase, paragraph, offset + start + lead)
         if actor is None and not unnamed:
             return None
