@@ -101,6 +101,10 @@ ATTRIBUTIONS = [
     ("a second verb after an opening phrase", "In a filing on Wednesday, the Harbour Authority "
      "of Nerrick disclosed a loss and said it was “responding in full”.",
      "Harbour Authority of Nerrick"),
+    ("a title with its full stop, after the verb", "“We are ready,” said Dr. Ilse Marrow, the "
+     "port's director.", "Ilse Marrow"),
+    ("degrees after the name", "Pavel Rusk, M.D., Ph.D., Chief Medical Officer of the Nerrick "
+     "Clinic, commented: “We saw no signal.”", "Pavel Rusk"),
     ("as someone put it", "As the dockers’ leader Pavel Rusk put it, “Nobody here wants a "
      "fight.”", "Pavel Rusk"),
     ("a body's own report found", "The Harbour Authority of Nerrick’s own report, published in "
@@ -330,6 +334,17 @@ def test_words_a_complaint_used_are_not_the_speakers() -> None:
     )
     assert found["shrieking all night"][0] is None
     assert found["broadly sound"][0] == "Harbour Authority of Nerrick"
+
+
+def test_a_quote_block_signed_in_the_next_paragraph() -> None:
+    """A press release's quote, signed below it; its title is not a person."""
+    draft = draft_article(
+        INTRO + "“We saw no signal at all in the trial.”\n\n"
+        "— Professor Ana Ruiz-Okafor, Chief Medical Officer of the Nerrick Clinic"
+    )
+    [quote] = draft.quotes
+    assert quote.speaker is not None and quote.speaker.name == "Ana Ruiz-Okafor"
+    assert "Medical Officer" not in {a.name for a in draft.actors}
 
 
 COURT = (

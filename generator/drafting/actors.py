@@ -13,6 +13,7 @@ import regex
 
 from ..digest.names import name_key, similarity, slug
 from .names import (
+    DEGREES,
     FUNCTION_WORDS,
     MEDIA_CONTEXT,
     NAME,
@@ -201,8 +202,8 @@ def _person_signals(
         return True
     if OFFICE.search(text[max(0, mention.start - 80) : mention.start]):
         return True  # "Chairman of the Harbour Board Lev Sarna"
-    if regex.match(r",\s+(?:\d{1,3}|aged \d+|who|whose)\b", after):
-        return True
+    if regex.match(rf",\s+(?:\d{{1,3}}|aged \d+|who|whose)\b|,\s+(?:{DEGREES})", after):
+        return True  # "Ana Ruiz, 52,", "Ana Ruiz, who", "Ana Ruiz, M.D.,"
     if regex.search(r"\p{Ll}{3,},\s*$", before) and regex.match(
         r"(?:\s+(?:of|from)\s+\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*){0,3})?,", after
     ):
@@ -318,6 +319,9 @@ def find_actors(paragraphs: list[str]) -> list[DraftActor]:
         family = any(a.kind == "person" and a.surname == surname for a in actors)
         if not (family or _person_signals(mention, text, solo, solo_people)):
             continue
+        last = mention.text.split()[-1]
+        if last.lower() in ROLE_NOUNS or last in OFFICE_WORDS:
+            continue  # a title, not a name: "Chief Scientific Officer", "Corporate Communications"
         if _place_like(mention, text) or is_place(mention.text):
             continue
         person = add(mention.text, "person")

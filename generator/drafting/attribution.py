@@ -16,6 +16,7 @@ import regex
 
 from .actors import DraftActor, mentions
 from .names import (
+    DEGREES,
     FUNCTION_WORDS,
     NAME_RE,
     ROLE_NOUNS,
@@ -27,7 +28,10 @@ from .names import (
 from .quotes import QuotedPassage
 from .verbs import MEDIA_VERBS, SAYING
 
-ABBREVIATIONS = r"(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Gen|Col|Lt|Sgt|Capt|Rev|No|Inc|Ltd|Co|vs|\p{Lu})"
+ABBREVIATIONS = (
+    r"(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Gen|Col|Lt|Sgt|Capt|Rev|No|Inc|Ltd|Co|vs|\p{Lu}|"
+    r"Ph\.D|M\.D|D\.Phil|M\.Sc|B\.Sc|B\.A|M\.A|LL\.M|J\.D)"
+)
 AUXILIARY = (
     r"(?:has|had|have|also|later|then|further|again|previously|reportedly|allegedly|was|were|"
     r"is|are|would|will|had been|has since|once|repeatedly|simply|bluntly|angrily|firmly|"
@@ -490,7 +494,7 @@ class Reader:
             if found.speaker is not None or found.unnamed:
                 found.via = found.via or result.via
                 return found
-        label = self._label(passage)
+        label = self._label(passage) or self._signed(passage)
         if label is not None:
             label.via = result.via
             return label
@@ -517,6 +521,25 @@ class Reader:
         if self.last is not None and self.last.speaker is not result.speaker:
             self.before_last = self.last
         self.last, self.last_paragraph, self.last_text = result, paragraph, text
+
+    def _signed(self, passage: QuotedPassage) -> Attribution | None:
+        """A quote alone in its paragraph, signed in the next one (a press release's quote
+        block, a pull quote): `— Professor Ana Ruiz, Head of Nephrology at ...`."""
+        last = passage.last
+        here = self.blanked[last.paragraph]
+        if here[: passage.first.start - 1].strip() or here[last.end + 1 :].strip(" .,"):
+            return None
+        if last.paragraph + 1 >= len(self.blanked):
+            return None
+        after = self.blanked[last.paragraph + 1]
+        signed = regex.match(r"\s*(?:—|–|―|--?)\s*(?P<np>[^,;:(]{2,80})", after)
+        if not signed:
+            return None
+        found = mentions(signed.group("np"), self.actors)
+        if not found:
+            return None
+        words = self._source(last.paragraph + 1, signed.start("np"), signed.end("np"))
+        return Attribution(found[0][2], None, False, words.strip(), cue=True)
 
     def _label(self, passage: QuotedPassage) -> Attribution | None:
         """`• PM Jonas Roskamp: ‘We don’t concede’` (a key point, an entry heading): the
@@ -690,7 +713,8 @@ class Reader:
                 r"[^,]*,|,\s+\d{1,3}|,)\s*$",
                 tail,
             )
-            title = TITLE_APPOSITION.search(tail)
+            degree = regex.search(rf",\s+(?:{DEGREES})\s*,?\s*$", tail)
+            title = TITLE_APPOSITION.search(tail) or degree  # ", M.D., Ph.D.," after a name
             if title and not any(m[2].kind == "person" for m in mentions(title[0], self.actors)):
                 cut = title  # ", Vice President of Sales at Quellmark," (not ", General X,")
             if not cut or cut.start() <= floor:
@@ -793,7 +817,7 @@ class Reader:
                   offset: int) -> Attribution | None:  # fmt: skip
         """`said Ilse Marrow, the port's director`: the subject after the verb."""
         after = sentence[verb.end() :]
-        phrase = regex.match(r"\s*([^,.;:]*)", after).group(1)
+        phrase = regex.match(rf"\s*((?:{ABBREVIATIONS}\.\s+)*[^,.;:]*)", after).group(1)
         phrase = regex.sub(rf"^(?:{AUXILIARY})\s+", "", phrase)
         phrase = regex.split(
             r"\s+(?:in|on|at|to|during|after|before|when|as|while|from|of)\s", phrase

@@ -44,7 +44,7 @@ ORG_WORDS = {
         "Athletic Wanderers Albion Rangers Hotspur Foods Capital Motors Systems Technologies "
         "Labs Pharma Pharmaceuticals Logistics Robotics Solutions Ventures Investments "
         "Securities Insurance Brewery Breweries Steel Petroleum Telecom Software Analytics "
-        "Bancorp Electric Shipyards"
+        "Bancorp Electric Shipyards Clinic Clinics"
     ).split(),
 }
 PLACE_WORDS = frozenset(
@@ -103,6 +103,8 @@ OFFICE_WORDS = frozenset(
 )
 """The words that end a ministry's or an office's name, before its holder's name:
 `Minister of Water and Land Reclamation Bahodir Ganiyev`."""
+DEGREES = r"M\.D\.|Ph\.D\.|D\.Phil\.|MD|PhD|MBA|MPH|FRCP|FRCS|OBE|MBE|CBE|KC|QC|Jr\.|Sr\."
+"""Degrees and honours written after a name, between commas."""
 MEDIA_CONTEXT = regex.compile(
     r"(?:news agency|state media|state news agency|state broadcaster|state television|"
     r"broadcaster|newspaper|daily|agency|outlet|tabloid|channel|website)\s*$",
