@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 
 from bench.news_corpus import make_news_corpus
-from generator.builders.finish import HASHED, write_headers
+from generator.builders.finish import HASHED, search_anchors, write_headers
+from generator.builders.project import Project
 from generator.digest.register import load_story
 from generator.website.search import (
     MANIFEST,
@@ -56,11 +57,14 @@ def copy_site(site: Path, target: Path) -> Path:
     return target
 
 
-def fully_indexed(site: Path, target: Path, shard_size: int = SHARD_SIZE) -> dict[str, bytes]:
-    """The index of `site`'s pages built from scratch in a copy at `target`."""
+def fully_indexed(
+    site: Path, target: Path, shard_size: int = SHARD_SIZE, anchors: dict | None = None
+) -> dict[str, bytes]:
+    """The index of `site`'s pages built from scratch in a copy at `target` (with the
+    site's `anchors`, people to their stories, as the build has them: see `ANCHORS`)."""
     copy = copy_site(site, target)
     shutil.rmtree(copy / "pagefind")
-    index_for_search(copy, shard_size=shard_size)
+    index_for_search(copy, shard_size=shard_size, anchors=ANCHORS if anchors is None else anchors)
     return pagefind_tree(copy)
 
 
@@ -81,8 +85,15 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project
 
 
+ANCHORS: dict[str, str] = {}
+"""The built project's people -> their first stories (`SiteFacts.anchors`), set by `site`."""
+
+
 @pytest.fixture(scope="module")
 def site(project: Path) -> Path:
+    newsroom = Project.from_mkdocs(project / "mkdocs.yml").load()[1]
+    ANCHORS.clear()
+    ANCHORS.update(search_anchors(newsroom))
     return project / "site"
 
 
@@ -123,7 +134,7 @@ def queries(project: Path, site: Path) -> dict[str, tuple[str, str]]:
     """For each shard, a query and the address it must find: the first words of a quote
     of a story in it, or else the name of a person in it."""
     found = {}
-    for index in plan(indexed_pages(site), SHARD_SIZE)[1:]:
+    for index in plan(indexed_pages(site), SHARD_SIZE, ANCHORS)[1:]:
         units = sorted({unit_of(p) for p in index.pages})
         story = next((u.split("/")[1] for u in units if u.startswith("stories/")), None)
         if story:
@@ -227,8 +238,12 @@ def test_one_changed_page_indexes_its_shard_only_and_equals_indexing_all(
     before = pagefind_tree(copy)
     path = "stories/news-00003/quotes/index.html"
     change_page(copy, path, "Zorbulent quintaxial made-up words")
-    [shard] = [i.name for i in plan(indexed_pages(copy), SHARD_SIZE)[1:] if path in i.pages]
-    done = index_for_search(copy, shard_size=SHARD_SIZE, changed={path, "stories/x/timeline/"})
+    [shard] = [
+        i.name for i in plan(indexed_pages(copy), SHARD_SIZE, ANCHORS)[1:] if path in i.pages
+    ]
+    done = index_for_search(
+        copy, shard_size=SHARD_SIZE, changed={path, "stories/x/timeline/"}, anchors=ANCHORS
+    )
     assert done.built == [shard] and not done.primary_built and not done.removed
     after = pagefind_tree(copy)
     differ = {name for name in before.keys() | after.keys() if before.get(name) != after.get(name)}
@@ -244,14 +259,14 @@ def test_a_removed_story_and_a_new_shard_count_equal_indexing_all(
     indexed again. A new shard size that changes K: every shard is built anew."""
     copy = copy_site(site, tmp_path / "copy")
     shutil.rmtree(copy / "stories" / "news-00005")
-    done = index_for_search(copy, shard_size=SHARD_SIZE, changed=set())
+    done = index_for_search(copy, shard_size=SHARD_SIZE, changed=set(), anchors=ANCHORS)
     assert len(done.built) == 1 and not done.primary_built, done
     assert pagefind_tree(copy) == fully_indexed(copy, tmp_path / "full")
-    done = index_for_search(copy, shard_size=SHARD_SIZE * 4, changed=set())
+    done = index_for_search(copy, shard_size=SHARD_SIZE * 4, changed=set(), anchors=ANCHORS)
     assert done.removed and done.built and not done.kept
     assert not set(done.built) & set(done.removed)
     assert pagefind_tree(copy) == fully_indexed(copy, tmp_path / "full4", SHARD_SIZE * 4)
-    done = index_for_search(copy, shard_size=10_000, changed=set())
+    done = index_for_search(copy, shard_size=10_000, changed=set(), anchors=ANCHORS)
     assert done.primary_built and not done.built and not (copy / "pagefind" / "shards").exists()
     assert manifest(copy)["shards"] == []
 
@@ -288,6 +303,24 @@ def test_a_new_story_moves_no_other_unit() -> None:
     }
 
 
+def test_a_person_is_indexed_with_their_first_story() -> None:
+    """A correction to a story changes its people's pages (they list its title): with
+    the anchors the build gives, they are in the story's shard, so one shard is indexed
+    again, not one for each person."""
+    pages = [f"stories/s{n}/{p}" for n in range(40) for p in ("index.html", "quotes/index.html")]
+    pages += [f"people/a{n}/index.html" for n in range(30)]
+    anchors = {f"people/a{n}": f"stories/s{n}" for n in range(30)}
+    shards = plan(sorted(pages), 10, anchors)[1:]
+    for n in range(30):
+        [shard] = [i for i in shards if f"people/a{n}/index.html" in i.pages]
+        assert f"stories/s{n}/index.html" in shard.pages
+    unanchored = plan(sorted(pages), 10)[1:]
+    assert any(  # without them, people are spread by their own names
+        f"stories/s{n}/index.html" not in i.pages
+        for n in range(30) for i in unanchored if f"people/a{n}/index.html" in i.pages
+    )  # fmt: skip
+
+
 def test_the_indexer_under_serve_indexes_what_every_request_changed(
     site: Path, tmp_path: Path
 ) -> None:
@@ -300,6 +333,7 @@ def test_the_indexer_under_serve_indexes_what_every_request_changed(
     expected = fully_indexed(copy, tmp_path / "full")
     assert pagefind_tree(copy) != expected
     indexer = SearchIndexer(shard_size=SHARD_SIZE)
+    indexer.anchors = ANCHORS
     indexer.QUIET = 0.2
     indexer.request(copy, {first})
     indexer.request(copy, {second})

@@ -71,6 +71,9 @@ class SiteFacts:
     head: jinja2.Template = field(repr=False, compare=False)
     cards: dict[str, str] = field(default_factory=dict)
     """Each story's share card: its path on the site, by story id."""
+    anchors: dict[str, str] = field(default_factory=dict)
+    """Each person's search unit -> the unit of the first story (by id) they are in:
+    their page goes into that story's search shard (`website.search.plan`)."""
     _last: list[Story] = field(default_factory=list, repr=False, compare=False)
     """The story taken out last: a story's pages are built one after another."""
 
@@ -91,6 +94,7 @@ class SiteFacts:
             base,
             env.get_template("head.html.j2"),
             {story.id: card_path(card_of(story, site), story) for story in newsroom.stories},
+            search_anchors(newsroom),
         )
 
     def story(self, story_id: str) -> Story | None:
@@ -101,6 +105,17 @@ class SiteFacts:
             return None
         self._last[:] = [pickle.loads(zlib.decompress(packed))]
         return self._last[0]
+
+
+def search_anchors(newsroom: Newsroom) -> dict[str, str]:
+    """`SiteFacts.anchors`: a correction to a story changes its people's pages too (they
+    list its title), so they share its shard, and republishing it indexes one shard, not
+    one for each of its people."""
+    return {
+        f"{PEOPLE_DIR}/{person.id}": f"{STORIES_DIR}/{min(a.story.id for a in person.appearances)}"
+        for person in newsroom.people
+        if person.appearances
+    }
 
 
 def _pack(story: Story) -> bytes:
@@ -191,7 +206,7 @@ def finish_site(
         done.sitemap = True
     if progress:
         progress(f"{done.changed} of {done.pages} page(s) finished; building the search index")
-    index_for_search(site_dir)
+    index_for_search(site_dir, anchors=facts.anchors)
     write_headers(site_dir, inline_styles)
     return done
 

@@ -270,6 +270,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_post_build(self, *, config: Any) -> None:
         if self.serving:
             # A preview shows the edited page at once; its search catches up a moment later.
+            self.indexer.anchors = self.facts.anchors if self.facts else {}
             self.indexer.request(Path(config.site_dir))
             self._release()
         else:
@@ -301,6 +302,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             changed=changed,
             pages=searched(plan.keys) if in_place else None,
             last=last if in_place else None,
+            anchors=self.facts.anchors if self.facts else None,
         )
         site: dict[str, Made] = {}
         folder = str(site_dir)

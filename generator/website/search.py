@@ -11,7 +11,10 @@ grow with it:
   (`people/<id>/`), or the site itself (home, about, the topics and people indexes);
 - the site's own pages are the primary index, in `pagefind/` with `pagefind.js`;
 - stories and people are spread over K shards, `pagefind/shards/<K>-<n>/`, by the crc32
-  of their unit, so adding or removing one story moves no other. K is a power of two,
+  of their unit, so adding or removing one story moves no other; a person goes with the
+  first story (by id) they are in (`anchors`), because a correction to a story changes
+  its people's pages too, and one shard is then indexed again instead of one for each
+  of its people. K is a power of two,
   the fewest for at most `shard_size` units a shard on average: it changes only when
   the site doubles, and a shard's name holds K, so a new K simply builds every shard
   anew. A site of at most `shard_size` units has no shards: everything is in the
@@ -43,7 +46,7 @@ import tempfile
 import threading
 import time
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -102,7 +105,7 @@ page of the site while they run, so a second run's memory is added to the build'
 MERGED_READS = ("pagefind-entry.json", "index", "fragment", "filter")
 """What the browser reads of a merged index, besides its `*.pf_meta`: the rest of
 Pagefind's bundle (its scripts, UI and WebAssembly) is the primary's alone."""
-LAYOUT = 1
+LAYOUT = 2
 """The manifest's format and the shards' layout: a new one indexes everything again."""
 
 
@@ -180,8 +183,13 @@ def shard_of(unit: str, count: int) -> int:
     return zlib.crc32(unit.encode("utf-8")) % count
 
 
-def plan(pages: Iterable[str], shard_size: int) -> list[Index]:
-    """The primary, then the non-empty shards in name order, from the indexed pages."""
+def plan(
+    pages: Iterable[str], shard_size: int, anchors: Mapping[str, str] | None = None
+) -> list[Index]:
+    """The primary, then the non-empty shards in name order, from the indexed pages.
+    `anchors`: units that go into another unit's shard (a person into their first
+    story's), so that what changes together is indexed together."""
+    anchors = anchors or {}
     site: list[str] = []
     units: dict[str, list[str]] = {}
     for page in pages:
@@ -193,7 +201,7 @@ def plan(pages: Iterable[str], shard_size: int) -> list[Index]:
     width = len(str(count - 1))
     shards: dict[int, list[str]] = {}
     for unit, unit_pages in units.items():
-        shards.setdefault(shard_of(unit, count), []).extend(unit_pages)
+        shards.setdefault(shard_of(anchors.get(unit, unit), count), []).extend(unit_pages)
     return [Index("", tuple(sorted(site)))] + [
         Index(f"{count}-{n:0{width}d}", tuple(sorted(shards[n]))) for n in sorted(shards)
     ]
@@ -327,6 +335,7 @@ def index_for_search(
     background: bool = False,
     pages: list[str] | None = None,
     last: Path | None = None,
+    anchors: Mapping[str, str] | None = None,
 ) -> Indexed:
     """Build the Pagefind index into `site_dir/pagefind/`, from each page's article only.
 
@@ -340,11 +349,12 @@ def index_for_search(
     searched for them). `last`: the published site that `site_dir` only adds to (a
     republish in place, `Staging.publish_changes`): the last indexes are read there and
     stay there; `site_dir` gets the indexes built again and the manifest, and the pages
-    they need from `last` (hard-linked); `Indexed.removed` names the shards to remove."""
+    they need from `last` (hard-linked); `Indexed.removed` names the shards to remove.
+    `anchors`: see `plan`."""
     started = time.perf_counter()
     root = site_dir / SEARCH_DIR
     before = (last or site_dir) / SEARCH_DIR
-    indexes = plan(indexed_pages(site_dir) if pages is None else pages, shard_size)
+    indexes = plan(indexed_pages(site_dir) if pages is None else pages, shard_size, anchors)
     previous = read_manifest(before) if changed is not None else None
     if previous is None:
         changed = None
@@ -416,6 +426,8 @@ class SearchIndexer:
 
     def __init__(self, shard_size: int = SHARD_SIZE) -> None:
         self.shard_size = shard_size
+        self.anchors: Mapping[str, str] = {}
+        """See `plan`: set by the plugin with each rebuild's facts."""
         self._lock = threading.Lock()
         self._site_dir: Path | None = None
         self._changed: set[str] | None = None
@@ -450,7 +462,9 @@ class SearchIndexer:
                 time.sleep(wait)
                 continue
             try:
-                index_for_search(site_dir, self.shard_size, changed, background=True)
+                index_for_search(
+                    site_dir, self.shard_size, changed, background=True, anchors=self.anchors
+                )
             except PluginError as error:
                 log.warning("%s", error)
             except Exception as error:  # the preview's search must outlive any one failure
