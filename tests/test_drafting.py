@@ -345,6 +345,12 @@ def test_a_quote_block_signed_in_the_next_paragraph() -> None:
     [quote] = draft.quotes
     assert quote.speaker is not None and quote.speaker.name == "Ana Ruiz-Okafor"
     assert "Medical Officer" not in {a.name for a in draft.actors}
+    draft = draft_article(  # signed on the next line, by someone the article names nowhere else
+        INTRO + "“Batteries are the grid’s shock absorbers now.”\n"
+        "— Oskar Brel-Dahl, Chair of the Board, Nerrick Crane Company\n\nThe deal closes in May."
+    )
+    [quote] = draft.quotes
+    assert quote.speaker is not None and quote.speaker.name == "Oskar Brel-Dahl"
 
 
 COURT = (

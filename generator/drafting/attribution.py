@@ -527,19 +527,30 @@ class Reader:
         block, a pull quote): `— Professor Ana Ruiz, Head of Nephrology at ...`."""
         last = passage.last
         here = self.blanked[last.paragraph]
-        if here[: passage.first.start - 1].strip() or here[last.end + 1 :].strip(" .,"):
+        if here[: passage.first.start - 1].strip():
             return None
-        if last.paragraph + 1 >= len(self.blanked):
-            return None
-        after = self.blanked[last.paragraph + 1]
+        paragraph, after = last.paragraph, here[last.end + 1 :]
+        if not after.strip(" .,"):  # signed in the next paragraph
+            if last.paragraph + 1 >= len(self.blanked):
+                return None
+            paragraph, after = last.paragraph + 1, self.blanked[last.paragraph + 1]
         signed = regex.match(r"\s*(?:—|–|―|--?)\s*(?P<np>[^,;:(]{2,80})", after)
         if not signed:
             return None
-        found = mentions(signed.group("np"), self.actors)
-        if not found:
+        name = signed.group("np").strip()
+        found = mentions(name, self.actors)
+        words = name.split()
+        while len(words) > 2 and is_title(words[0]):  # "Professor Ana Ruiz"
+            words = words[1:]
+        if found:
+            actor = found[0][2]
+        elif len(words) >= 2 and NAME_RE.fullmatch(" ".join(words)):
+            actor = self._new_actor(" ".join(words), "person")  # a name, signed
+        else:
             return None
-        words = self._source(last.paragraph + 1, signed.start("np"), signed.end("np"))
-        return Attribution(found[0][2], None, False, words.strip(), cue=True)
+        offset = len(self.blanked[paragraph]) - len(after) if paragraph == last.paragraph else 0
+        words = self._source(paragraph, offset + signed.start("np"), offset + signed.end("np"))
+        return Attribution(actor, None, False, words.strip(), cue=True)
 
     def _label(self, passage: QuotedPassage) -> Attribution | None:
         """`• PM Jonas Roskamp: ‘We don’t concede’` (a key point, an entry heading): the
