@@ -105,6 +105,11 @@ ATTRIBUTIONS = [
      "port's director.", "Ilse Marrow"),
     ("degrees after the name", "Pavel Rusk, M.D., Ph.D., Chief Medical Officer of the Nerrick "
      "Clinic, commented: “We saw no signal.”", "Pavel Rusk"),
+    ("the first verb's subject, before 'and'", "Ilse Marrow, who chairs the board, warned "
+     "that the quay was unsafe and said repairs were “long overdue”.", "Ilse Marrow"),
+    ("its report", "The Harbour Authority of Nerrick met on Monday. Its report, published last "
+     "week, found that the quay was unsafe and concluded that repairs were “long overdue”.",
+     "Harbour Authority of Nerrick"),
     ("as someone put it", "As the dockers’ leader Pavel Rusk put it, “Nobody here wants a "
      "fight.”", "Pavel Rusk"),
     ("a body's own report found", "The Harbour Authority of Nerrick’s own report, published in "
@@ -351,6 +356,16 @@ def test_a_quote_block_signed_in_the_next_paragraph() -> None:
     )
     [quote] = draft.quotes
     assert quote.speaker is not None and quote.speaker.name == "Oskar Brel-Dahl"
+
+
+def test_another_reader_is_unnamed_and_a_letter_quoted_below_is_its_writers() -> None:
+    found = speakers(
+        "Agnes Brell, who is 83, wrote to me last month. I will quote her at length.\n\n"
+        "“I do not have a smartphone and I do not want one.”\n\n"
+        "Another reader, a retired driver, wrote: “I drove the 47 for thirty years.”"
+    )
+    assert found["I do not have a smartphone and I do not want one."][0] == "Agnes Brell"
+    assert found["I drove the 47 for thirty years."][0] is None
 
 
 COURT = (

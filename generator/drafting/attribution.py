@@ -223,6 +223,11 @@ class Reader:
         office = regex.match(rf"(.+?)[’']s?\s+(?:{ORG_HEADS})$", phrase)
         if not found and office and mentions(office.group(1), self.actors):
             return mentions(office.group(1), self.actors)[-1][2], "", False  # "Halm's office"
+        theirs = regex.match(rf"(its|his|her|their)\s+(?:\p{{Ll}}+\s+){{0,2}}(?:{DOCUMENTS})$",
+                             phrase.strip(), regex.IGNORECASE)  # fmt: skip
+        if theirs:  # "its report": whoever "it" is
+            owner = POSSESSIVE_PRONOUNS[theirs.group(1).lower()]
+            return self._pronoun(owner, paragraph, position)
         document = regex.match(
             rf"(.+?)[’']s?\s+(?:\p{{Ll}}+\s+){{0,2}}(?:{DOCUMENTS})(?:\s+(?:to|for|on|about)\s.*)?$",
             phrase.strip(),
@@ -416,7 +421,7 @@ class Reader:
                 left = len(text)
             start, _ = sentence_bounds(text, max(0, left - 2), max(0, left - 2))
             sentence = text[start:left]
-            if regex.match(r"\s*(?:he|she|they|it)\b", sentence, regex.I):
+            if regex.match(r"\s*(?:he|she|they|it|i|we)\b", sentence, regex.I):
                 left = start  # "She said she had not slept.": the sentence before that
                 continue
             named = mentions(sentence, self.actors)
@@ -738,6 +743,11 @@ class Reader:
             )
             end = cited.start() if cited else end
         if end > floor + 1 and regex.search(r"\s(?:and|but)\s*$", head[:end]):
+            # "Its report found that ... and concluded that ‘…’": the first verb's subject
+            for other in VERB_RE.finditer(head, floor + 1, end):
+                found = self._verb_subject(sentence, other, q_start, q_end, paragraph, offset)
+                if found is not None:
+                    return found
             return self._coordinated(head, floor, paragraph, offset, verb)
         if end <= floor + 1 or regex.search(r"\b(?:and|or|but|that|if|whether)\s*$", head[:end]):
             return None

@@ -138,7 +138,7 @@ ROLE_NOUNS = (
 ).split()
 
 UNNAMED = regex.compile(
-    r"^(?:a|an|one|two|three|several|some|many|other)\s+(?:[\p{L}’'-]+\s+){0,4}?"
+    r"^(?:a|an|one|two|three|several|some|many|other|another)\s+(?:[\p{L}’'-]+\s+){0,4}?"
     r"(?:source|sources|official|officials|resident|residents|witness|witnesses|person|"
     r"people|diplomat|diplomats|analyst|analysts|member|members|worker|workers|employee|"
     r"employees|insider|insiders|spokesman|spokeswoman|spokesperson|aide|aides|"
