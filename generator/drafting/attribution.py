@@ -743,11 +743,6 @@ class Reader:
             )
             end = cited.start() if cited else end
         if end > floor + 1 and regex.search(r"\s(?:and|but)\s*$", head[:end]):
-            # "Its report found that ... and concluded that ‘…’": the first verb's subject
-            for other in VERB_RE.finditer(head, floor + 1, end):
-                found = self._verb_subject(sentence, other, q_start, q_end, paragraph, offset)
-                if found is not None:
-                    return found
             return self._coordinated(head, floor, paragraph, offset, verb)
         if end <= floor + 1 or regex.search(r"\b(?:and|or|but|that|if|whether)\s*$", head[:end]):
             return None
