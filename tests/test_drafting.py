@@ -110,6 +110,11 @@ ATTRIBUTIONS = [
     ("its report", "The Harbour Authority of Nerrick met on Monday. Its report, published last "
      "week, found that the quay was unsafe and concluded that repairs were “long overdue”.",
      "Harbour Authority of Nerrick"),
+    ("a body by the first word of its name", "The Velmar Crane Company cut jobs. Velmar said "
+     "the cuts were “painful but necessary”.", "Velmar Crane Company"),
+    ("an office described before the name, in apposition", "Nerrish finance minister, Ana "
+     "Ruiz, met Velmari Prime Minister Oskar Dahl. “We agreed,” the Nerrish minister said.",
+     "Ana Ruiz"),
     ("as someone put it", "As the dockers’ leader Pavel Rusk put it, “Nobody here wants a "
      "fight.”", "Pavel Rusk"),
     ("a body's own report found", "The Harbour Authority of Nerrick’s own report, published in "
@@ -366,6 +371,15 @@ def test_another_reader_is_unnamed_and_a_letter_quoted_below_is_its_writers() ->
     )
     assert found["I do not have a smartphone and I do not want one."][0] == "Agnes Brell"
     assert found["I drove the 47 for thirty years."][0] is None
+
+
+def test_a_pronoun_after_an_unnamed_speaker_is_theirs() -> None:
+    found = speakers(
+        "“We will appeal,” Pavel Rusk said.\n\n"
+        "A waiter at the ferry port said he had left everything behind. "
+        "“The sky was orange at eleven in the morning,” he said."
+    )
+    assert found["The sky was orange at eleven in the morning"][0] is None
 
 
 COURT = (

@@ -396,6 +396,8 @@ def _describe(person: DraftActor, mention: Mention, text: str) -> None:
     before = text[max(0, mention.start - 60) : mention.start]
     match = regex.search(
         rf"((?:[\p{{L}}’'-]+\s+){{0,2}}(?:{ROLE_RE}))\s+$", before, regex.IGNORECASE
+    ) or regex.search(  # in apposition: "Kessmark’s fisheries minister, Sigrún Thorvaldsdóttir"
+        rf"((?:[\p{{L}}’'-]+\s+){{0,2}}(?:{ROLE_RE})),\s+$", before, regex.IGNORECASE
     )
     if match:
         words = match.group(1)
@@ -407,7 +409,9 @@ def _describe(person: DraftActor, mention: Mention, text: str) -> None:
         person.roles.add(words.split()[-1].lower())
         # and what else the description says: "Morvanian President", "Foreign Ministry
         # spokeswoman" (which of two presidents, a diplomat)
-        person.roles.update(w.lower() for w in words.split() if w[:1].isupper())
+        person.roles.update(
+            regex.sub(r"[’']s$", "", w.lower()) for w in words.split() if w[:1].isupper()
+        )
     if regex.search(  # through a title: "headed by the Minister of ... Affairs, X"
         r"\b(?:headed|led|chaired) by\b[^.;]{0,110}$",
         text[max(0, mention.start - 130) : mention.start],

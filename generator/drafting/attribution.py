@@ -242,6 +242,14 @@ class Reader:
                    and len(phrase[m[0] : m[1]].split()) > 1]  # fmt: skip
             return (own or found)[-1][2], "", True
         words = phrase.split()
+        alone = regex.fullmatch(r"[^\p{L}]*(\p{Lu}[\p{L}’'-]+)", phrase)
+        single = alone.group(1) if alone else None
+        short = [a for a in self.actors if a.kind not in ("person", "media")
+                 and single and " " not in single and len(a.name.split()) > 1
+                 and a.name.split()[0] == single]  # fmt: skip
+        if len(short) == 1:  # "Miravel said": Miravel Infrastructure Partners
+            short[0].add_name(single)
+            return short[0], "", True
         last = words[-1].lower()
         if last in PRONOUNS:
             return self._pronoun(last, paragraph, position)
@@ -337,6 +345,8 @@ class Reader:
             self._earlier_sayer(paragraph - 1, self.blanked[paragraph - 1], people)
             if paragraph > 0 else None,
         ):  # fmt: skip
+            if isinstance(found, str):
+                return None, found, False  # someone the article does not name
             if found is not None:
                 sure = self.last is not None and found is self.last.speaker
                 return found, "", sure and self._fits(word, found)
@@ -387,9 +397,10 @@ class Reader:
         other = FEMALE if pronoun == "he" else MALE
         return not found & other
 
-    def _earlier_sayer(self, paragraph: int, text: str, people: bool) -> DraftActor | None:
+    def _earlier_sayer(self, paragraph: int, text: str, people: bool) -> DraftActor | str | None:
         """Who `text` (a paragraph, or its part before a pronoun) last reported as saying
-        something: `Annika Brell said 40 staff were working`, `..., said Dr Ewa Lind`."""
+        something: `Annika Brell said 40 staff were working`, `..., said Dr Ewa Lind`; or
+        how it describes a speaker it does not name (`a waiter ... said`)."""
         for verb in reversed(list(VERB_RE.finditer(text))):
             start, end = sentence_bounds(text, verb.start(), verb.end())
             sentence = text[start:end]
@@ -398,6 +409,8 @@ class Reader:
             found = self._verb_subject(sentence, shifted, whole, whole, paragraph, start)
             if found is None and regex.search(r",\s*$", sentence[: shifted.start()]):
                 found = self._inverted(sentence, shifted, paragraph, start)
+            if found is not None and found.speaker is None and found.unnamed and not found.guess:
+                return found.unnamed  # "a waiter who gave his name only as Tiago said ..."
             if found is None or found.speaker is None or found.guess:
                 continue
             if regex.match(r"(?:he|she|they|it|we|i)\b", found.words, regex.I):
