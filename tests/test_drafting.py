@@ -115,6 +115,9 @@ ATTRIBUTIONS = [
     ("an office described before the name, in apposition", "Nerrish finance minister, Ana "
      "Ruiz, met Velmari Prime Minister Oskar Dahl. “We agreed,” the Nerrish minister said.",
      "Ana Ruiz"),
+    ("a second verb after a 'when' clause", "When the Velmar Hall reopened in 1952, Mayor "
+     "Tomas Veller stood under its girders and told the crowd: “A port is a town.”",
+     "Tomas Veller"),
     ("as someone put it", "As the dockers’ leader Pavel Rusk put it, “Nobody here wants a "
      "fight.”", "Pavel Rusk"),
     ("a body's own report found", "The Harbour Authority of Nerrick’s own report, published in "

@@ -827,6 +827,15 @@ class Reader:
         shares the clause's subject, the words before its first verb in the past tense."""
         start = floor + 1
         clause = head[start:]
+        opener = regex.match(
+            r"\s*(?:when|after|before|as|while|although|though|if|since|because|once|until)\b"
+            r"[^,]*,\s*",
+            clause,
+            regex.IGNORECASE,
+        )
+        if opener:  # "When the hall reopened in 1952, Mayor X stood there and told ..."
+            start += opener.end()
+            clause = head[start:]
         first = regex.search(rf"(?<=\S\s+)(?:\p{{Ll}}+ed|{PAST_TENSE})\b(?![’'-])", clause)
         if first is None:
             return None
