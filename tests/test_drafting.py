@@ -385,6 +385,15 @@ def test_a_pronoun_after_an_unnamed_speaker_is_theirs() -> None:
     assert found["The sky was orange at eleven in the morning"][0] is None
 
 
+def test_a_speaker_given_by_first_name_only_stays_unnamed() -> None:
+    found = speakers(
+        "“We will appeal,” Pavel Rusk said.\n\n"
+        "At the quay, a waiter who gave his name only as Tiago said he had left everything. "
+        "“The sky was orange,” he said."
+    )
+    assert found["The sky was orange"][0] is None
+
+
 COURT = (
     "Treasurer Jailed Over Band Funds\n\n"
     "Oskar Brel, 52, was jailed at Nerrick Crown Court on Friday after the Regional "

@@ -83,6 +83,12 @@ HEARSAY = regex.compile(
 """Words someone else is said to have used, between a verb of saying and the quote: "a
 single complaint that he was ‘…’" is the complaint's, not the speaker's ("its report
 that" is the speaker's own)."""
+FIRST_NAME_ONLY = regex.compile(
+    r"(?P<who>\b(?:a|an|one|another)\s[^,]*?),?\s+(?:who\s+)?(?:gave|giving|gives)\s+"
+    r"(?:his|her|their)\s+(?:first\s+)?name\s+(?:only\s+)?as\s*$",
+    regex.IGNORECASE,
+)
+"""A speaker the article gives a first name only, which is not a name to draft an actor by."""
 DOCUMENTS = (
     "report|study|statement|letter|filing|review|audit|survey|memo|paper|analysis|inquiry|"
     "submission|ruling|judgment|judgement|response|reply|press release|note|post|website"
@@ -794,6 +800,10 @@ class Reader:
                     )
                     phrase = head[start:end]
                     break
+        first_name = FIRST_NAME_ONLY.search(head[floor + 1 : start])
+        if first_name:  # "a waiter who gave his name only as Tiago said": not named
+            words = self._source(paragraph, offset + floor + 1, offset + verb.end())
+            return Attribution(None, None, False, words.strip(), first_name.group("who"))
         actor, unnamed, sure = self.resolve(phrase, paragraph, offset + verb.start())
         if (
             actor is not None and self.last is not None and actor is self.last.speaker
