@@ -118,6 +118,9 @@ ATTRIBUTIONS = [
     ("a second verb after a 'when' clause", "When the Velmar Hall reopened in 1952, Mayor "
      "Tomas Veller stood under its girders and told the crowd: “A port is a town.”",
      "Tomas Veller"),
+    ("the minister now, not the then minister", "In 1971 the then transport minister, Aldous "
+     "Brell, opened the station. The minister responsible, Pavel Rusk, spoke in June. The "
+     "minister says the plan gives people “choice”.", "Pavel Rusk"),
     ("as someone put it", "As the dockers’ leader Pavel Rusk put it, “Nobody here wants a "
      "fight.”", "Pavel Rusk"),
     ("a body's own report found", "The Harbour Authority of Nerrick’s own report, published in "

@@ -387,6 +387,10 @@ def _same_org(actors: list[DraftActor], name: str) -> DraftActor | None:
     return None
 
 
+FORMER = "(former)"
+"""A role that marks someone described as holding an office no longer."""
+
+
 def _describe(person: DraftActor, mention: Mention, text: str) -> None:
     """The words around a name that say who the person is: `harbour chief Ilse Marrow`,
     `Ilse Marrow, the port's director,`."""
@@ -397,7 +401,9 @@ def _describe(person: DraftActor, mention: Mention, text: str) -> None:
     match = regex.search(
         rf"((?:[\p{{L}}’'-]+\s+){{0,2}}(?:{ROLE_RE}))\s+$", before, regex.IGNORECASE
     ) or regex.search(  # in apposition: "Kessmark’s fisheries minister, Sigrún Thorvaldsdóttir"
-        rf"((?:[\p{{L}}’'-]+\s+){{0,2}}(?:{ROLE_RE})),\s+$", before, regex.IGNORECASE
+        rf"((?:[\p{{L}}’'-]+\s+){{0,2}}(?:{ROLE_RE}))(?:\s+\p{{Ll}}+)?,\s+$",
+        before,
+        regex.IGNORECASE,
     )
     if match:
         words = match.group(1)
@@ -407,6 +413,8 @@ def _describe(person: DraftActor, mention: Mention, text: str) -> None:
         if words and words not in person.described_as:
             person.described_as.append(words)
         person.roles.add(words.split()[-1].lower())
+        if regex.match(r"(?i:then|former|ex-|late|outgoing)\b", words):
+            person.roles.add(FORMER)  # "the then prime minister": not "the prime minister" now
         # and what else the description says: "Morvanian President", "Foreign Ministry
         # spokeswoman" (which of two presidents, a diplomat)
         person.roles.update(

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .actors import DraftActor, mentions
+from .actors import FORMER, DraftActor, mentions
 from .names import (
     DEGREES,
     FUNCTION_WORDS,
@@ -492,6 +492,9 @@ class Reader:
                 and any(w.lower().startswith(h) for n in actor.names() for w in n.split()
                         for h in heads))
         ]  # fmt: skip
+        current = [a for a in fitting if FORMER not in a.roles]
+        if current and len(current) < len(fitting) and not (titles or set()) & {"former", "then"}:
+            fitting = current  # "the minister": not the one described as "the then minister"
         if fitting:
             score = {id(a): len((titles or set()) & a.roles) for a in fitting}
             best = max(score.values())
