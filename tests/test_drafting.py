@@ -527,6 +527,15 @@ def test_scare_quotes_and_titles_are_not_quotes() -> None:
     assert found == {}
 
 
+def test_a_name_for_something_is_not_a_quote_even_beside_a_verb_of_saying() -> None:
+    found = speakers(
+        "Marrow said the so-called “harbour plan” had failed.\n\n"
+        "A retired driver who signs his letters only ‘Ken from Oldacre’ wrote: ‘I drove the "
+        "47 for thirty years.’\n\nThe council found the money for a new “vision” first."
+    )
+    assert list(found) == ["I drove the 47 for thirty years."]
+
+
 def test_an_anonymous_source_speaking_on_condition_of_anonymity() -> None:
     draft = draft_article(
         INTRO + "A senior port official, speaking on condition of anonymity, told us the mood "

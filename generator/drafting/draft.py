@@ -70,6 +70,15 @@ def _extent(passage: QuotedPassage, paragraphs: list[str], text: str) -> str:
     return "full" if opens and text[:1].isupper() else "partial"
 
 
+LABELLED = regex.compile(
+    r"(?i:\bso[- ]called|\bknown\s+as|\bnicknamed|\bdubbed|\bbranded|\bbilled\s+as|"
+    r"\b(?:en)?titled|\bsigns?\s+(?:\w+\s+){0,3}?(?:only\s+)?(?:as\s+)?|"
+    r"\bcalls?\s+(?:him|her|it|them)sel(?:f|ves))\s*$"
+)
+"""Words before a quote that make it a name for something: `so-called`, `known as`,
+`who signs his letters only ‘Ken from Oldacre’`."""
+
+
 def _worth_keeping(
     quote: DraftQuote, attribution: Attribution, headline: bool = False, inside: bool = False
 ) -> bool:
@@ -142,6 +151,8 @@ def draft_from(article: Article) -> Draft:
                            attribution.unnamed)  # fmt: skip
         before = body[passage.first.paragraph][: passage.first.start - 1].rstrip()
         inside = bool(before) and not before.endswith((":", ".", "!", "?"))
+        if LABELLED.search(before) and len(quote.text.split()) <= 5:
+            continue  # a name for something, not words someone said: so-called “reforms”
         if not _worth_keeping(quote, attribution, inside=inside):
             continue
         reader.keep(attribution, passage.last.paragraph, texts[-1])

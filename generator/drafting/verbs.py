@@ -19,7 +19,7 @@ _STEMS = (
     "revealed reveals confided hinted exclaimed fumed fumes raged rages blasted blasts "
     "slammed slams gushed gushes beamed ranted snapped sobbed chuckled laughed"
 )
-_PHRASES = ("put it", "puts it", "found", "finds")
+_PHRASES = ("put it", "puts it", "found that", "finds that")
 """Phrases and verbs that attribute words in some sentences only: "as Rusk put it", "the
 report found that the contract was “badly managed”"."""
 SAYING = "|".join(sorted({*_STEMS.split(), *_PHRASES}, key=len, reverse=True))
