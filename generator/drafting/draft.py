@@ -72,7 +72,7 @@ def _extent(passage: QuotedPassage, paragraphs: list[str], text: str) -> str:
 
 LABELLED = regex.compile(
     r"(?i:\bso[- ]called|\bknown\s+as|\bnicknamed|\bdubbed|\bbranded|\bbilled\s+as|"
-    r"\b(?:en)?titled|\bsigns?\s+(?:\w+\s+){0,3}?(?:only\s+)?(?:as\s+)?|"
+    r"\b(?:en)?titled|\bsigns?(?:\s+(?:his|her|their|its|\w+s|only|as)){0,4}|"
     r"\bcalls?\s+(?:him|her|it|them)sel(?:f|ves))\s*$"
 )
 """Words before a quote that make it a name for something: `so-called`, `known as`,
