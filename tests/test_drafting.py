@@ -397,6 +397,15 @@ def test_a_speaker_given_by_first_name_only_stays_unnamed() -> None:
     assert found["The sky was orange"][0] is None
 
 
+def test_a_verb_after_someone_elses_quote_has_its_own_subject() -> None:
+    found = speakers(
+        "Pavel Rusk, a partner at Velmar Crane Partners, said: “We backed them early.” Velmar "
+        "said the sale would return “four times” the money."
+    )
+    assert found["We backed them early."][0] == "Pavel Rusk"
+    assert found["four times"][0] == "Velmar Crane Partners"
+
+
 COURT = (
     "Treasurer Jailed Over Band Funds\n\n"
     "Oskar Brel, 52, was jailed at Nerrick Crown Court on Friday after the Regional "

@@ -740,7 +740,7 @@ class Reader:
             ):
                 words = self._source(paragraph, offset + subject[0], offset + verb.end())
                 return Attribution(subject[2], None, False, words)
-        floor = max(head.rfind(c) for c in (";", "—", "–", "(", ")"))
+        floor = max(head.rfind(c) for c in (";", ":", "—", "–", "(", ")"))
         if q_end <= verb.start():
             floor = max(floor, q_end - 1)
         end = len(head)
