@@ -406,6 +406,19 @@ def test_a_verb_after_someone_elses_quote_has_its_own_subject() -> None:
     assert found["four times"][0] == "Velmar Crane Partners"
 
 
+def test_firms_by_their_names_and_the_company_is_not_the_exchange_it_files_with() -> None:
+    draft = draft_article(
+        INTRO + "Kaleva Cellworks Ltd cut its forecast. Its shares fell on the Nerrick Stock "
+        "Exchange, where trading was halted.\n\n"
+        "In a filing with the Nerrick Stock Exchange, the company said demand was “weak”. "
+        "Tollard & Finch and Haverley Stroud LLP advised it."
+    )
+    kinds = {a.name: a.kind for a in draft.actors}
+    assert kinds["Tollard & Finch"] == kinds["Haverley Stroud LLP"] == "organisation"
+    [quote] = draft.quotes
+    assert quote.speaker is not None and quote.speaker.name == "Kaleva Cellworks Ltd"
+
+
 COURT = (
     "Treasurer Jailed Over Band Funds\n\n"
     "Oskar Brel, 52, was jailed at Nerrick Crown Court on Friday after the Regional "

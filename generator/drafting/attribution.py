@@ -89,6 +89,16 @@ FIRST_NAME_ONLY = regex.compile(
     regex.IGNORECASE,
 )
 """A speaker the article gives a first name only, which is not a name to draft an actor by."""
+COMPANY_HEADS = frozenset(
+    "company firm group bank airline operator business club team network broadcaster "
+    "newspaper".split()
+)
+"""What "the company" may be: a body that is not the state's."""
+FRONTED = (
+    r"(?i:in|at|on|with|for|from|after|before|during|under|through|via|by|according|"
+    r"speaking|asked|when|while|as)\b"
+)
+"""How a sentence's opening phrase starts (`In a filing with the Exchange, ...`)."""
 DOCUMENTS = (
     "report|study|statement|letter|filing|review|audit|survey|memo|paper|analysis|inquiry|"
     "submission|ruling|judgment|judgement|response|reply|press release|note|post|website"
@@ -500,11 +510,16 @@ class Reader:
             best = max(score.values())
             top = [a for a in fitting if score[id(a)] == best]
             return top[0], "", len(set(map(id, top))) == 1
-        if body:  # "the company": the organisation the article names most, else last
+        if body:  # "the company": the organisation the article names most as a subject
+            # (not after "with the", "to the": `a filing with the Stock Exchange`)
             bodies = [a for a in candidates if a.kind != "person" and a.kind != "media"]
+            if head in COMPANY_HEADS:  # "the company" is not the ministry
+                bodies = [a for a in bodies if a.kind != "government-body"] or bodies
             if bodies:
                 text = " ".join(self.blanked)
-                counts = {id(a): len(mentions(text, [a])) for a in bodies}
+                after = regex.compile(r"\b(?:in|on|at|with|to|from|by|for|of|into)\s+(?:the\s+)?$")
+                counts = {id(a): sum(not after.search(text[max(0, m[0] - 12) : m[0]])
+                                     for m in mentions(text, [a])) for a in bodies}  # fmt: skip
                 best = max(bodies, key=lambda a: counts[id(a)])
                 return best, "", False
         return None, f"the {head}", False  # described, never named: an unnamed source
@@ -793,6 +808,8 @@ class Reader:
             # "Ana Ruiz, a member of the party, the Alliance, said": the name before
             for chunk in reversed(list(regex.finditer(r"[^,]+", head[floor + 1 : start]))[-3:]):
                 text = chunk.group(0).strip()
+                if regex.match(FRONTED, text):
+                    break  # "In a filing with the Exchange, the company said": not a name
                 named = [m for m in mentions(text, self.actors) if m[1] == len(text)]
                 if named or _trailing_name(text):
                     start = (

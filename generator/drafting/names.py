@@ -13,9 +13,10 @@ WORD = r"\p{Lu}[\p{L}\p{M}]*(?:[’'‘ʻ\-]\p{L}[\p{L}\p{M}]*)*(?:(?<=s)[’'](
 plural possessive inside a name (`Dockers’` in `Dockers’ Union`)."""
 PARTICLE = (
     r"(?:van|von|vom|zum|der|den|de|del|della|degli|dei|des|di|da|do|dos|das|du|la|le|bin|bint|"
-    r"ibn|ben|al|el|ter|ten|y|e|zu|af|ap|ab)"
+    r"ibn|ben|al|el|ter|ten|y|e|zu|af|ap|ab|&)"
 )
-"""Lowercase words inside names: Dutch, German, Romance, Arabic and Hebrew, Welsh."""
+"""Lowercase words inside names: Dutch, German, Romance, Arabic and Hebrew, Welsh; and
+the `&` of a firm's name (`Tollard & Finch`)."""
 PREFIXED = r"(?:al|el|bin|ben|abu|ibn)-\p{Lu}[\p{L}\p{M}]*"
 INITIAL = r"\p{Lu}\."
 NAME_WORD = rf"(?:{PREFIXED}|{WORD}|{INITIAL})"
@@ -44,7 +45,8 @@ ORG_WORDS = {
         "Athletic Wanderers Albion Rangers Hotspur Foods Capital Motors Systems Technologies "
         "Labs Pharma Pharmaceuticals Logistics Robotics Solutions Ventures Investments "
         "Securities Insurance Brewery Breweries Steel Petroleum Telecom Software Analytics "
-        "Bancorp Electric Shipyards Clinic Clinics"
+        "Bancorp Electric Shipyards Clinic Clinics LLP LLC SA AG GmbH NV BV SpA SE Oyj Oy "
+        "AB ASA Plc KG Exchange Banque Frères Beteiligungen"
     ).split(),
 }
 PLACE_WORDS = frozenset(
@@ -190,7 +192,10 @@ def is_title(word: str) -> bool:
 
 
 def org_kind(name: str) -> str | None:
-    """The kind of actor a name's institutional word says it is, if any."""
+    """The kind of actor a name's institutional word says it is, if any (a name with an
+    `&` in it is a firm's)."""
+    if " & " in name:
+        return "organisation"
     for word in reversed(name.split()):
         kind = KIND_OF_WORD.get(regex.sub(r"[’']s?$", "", word))
         if kind:
