@@ -121,6 +121,8 @@ ATTRIBUTIONS = [
     ("the minister now, not the then minister", "In 1971 the then transport minister, Aldous "
      "Brell, opened the station. The minister responsible, Pavel Rusk, spoke in June. The "
      "minister says the plan gives people “choice”.", "Pavel Rusk"),
+    ("a name, then 'who said'", "Marrow has hired a solicitor, Harjit Sandhu-Morrow, who said "
+     "the order was “almost certainly unlawful”.", "Harjit Sandhu-Morrow"),
     ("as someone put it", "As the dockers’ leader Pavel Rusk put it, “Nobody here wants a "
      "fight.”", "Pavel Rusk"),
     ("a body's own report found", "The Harbour Authority of Nerrick’s own report, published in "
@@ -417,6 +419,14 @@ def test_firms_by_their_names_and_the_company_is_not_the_exchange_it_files_with(
     assert kinds["Tollard & Finch"] == kinds["Haverley Stroud LLP"] == "organisation"
     [quote] = draft.quotes
     assert quote.speaker is not None and quote.speaker.name == "Kaleva Cellworks Ltd"
+
+
+def test_but_one_neighbour_is_unnamed() -> None:
+    found = speakers(
+        "“We will appeal,” Pavel Rusk said.\n\nBut one neighbour, who did not want to be "
+        "named, told the Nerrick Gazette: “The crane is a menace.”"
+    )
+    assert found["The crane is a menace."][0] is None
 
 
 COURT = (

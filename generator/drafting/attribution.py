@@ -179,6 +179,8 @@ class Reader:
     def resolve(self, phrase: str, paragraph: int, position: int) -> Resolved:
         """(actor, unnamed description, sure) for the noun phrase that said something."""
         phrase = phrase.strip(" ,;:—–-")
+        phrase = regex.sub(r"^(?:but|and|yet|so|meanwhile|however|still|now),?\s+", "", phrase,
+                           flags=regex.IGNORECASE)  # fmt: skip
         if not phrase:
             return None, "", False
         service = PRESS_SERVICE.fullmatch(phrase)
@@ -820,6 +822,15 @@ class Reader:
                     )
                     phrase = head[start:end]
                     break
+        if phrase.strip().lower() in ("who", "which"):
+            # "a solicitor, Harjit Sandhu-Morrow, who said ...": the name before "who"
+            named = mentions(head[floor + 1 : start].rstrip(" ,"), self.actors)
+            if named and head[floor + 1 : start].rstrip(" ,").endswith(
+                head[floor + 1 + named[-1][0] : floor + 1 + named[-1][1]]
+            ):
+                words = self._source(paragraph, offset + floor + 1 + named[-1][0],
+                                     offset + verb.end())  # fmt: skip
+                return Attribution(named[-1][2], None, False, words)
         first_name = FIRST_NAME_ONLY.search(head[floor + 1 : start])
         if first_name:  # "a waiter who gave his name only as Tiago said": not named
             words = self._source(paragraph, offset + floor + 1, offset + verb.end())
