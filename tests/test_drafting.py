@@ -429,6 +429,16 @@ def test_but_one_neighbour_is_unnamed() -> None:
     assert found["The crane is a menace."][0] is None
 
 
+def test_a_quote_after_a_colon_ending_someone_elses_sentence() -> None:
+    found = speakers(
+        "“We will appeal,” Pavel Rusk said.\n\n"
+        "A season-ticket holder waiting outside the ground summed up the mood: “Two-one is "
+        "nice.”\n\nMarrow looked at the crowd and smiled: “We are ready.”"
+    )
+    assert found["Two-one is nice."][0] is None
+    assert found["We are ready."][0] == "Ilse Marrow"
+
+
 COURT = (
     "Treasurer Jailed Over Band Funds\n\n"
     "Oskar Brel, 52, was jailed at Nerrick Crown Court on Friday after the Regional "

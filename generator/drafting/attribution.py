@@ -538,7 +538,7 @@ class Reader:
             if found.speaker is not None or found.unnamed:
                 found.via = found.via or result.via
                 return found
-        label = self._label(passage) or self._signed(passage)
+        label = self._label(passage) or self._signed(passage) or self._introduced(passage)
         if label is not None:
             label.via = result.via
             return label
@@ -565,6 +565,29 @@ class Reader:
         if self.last is not None and self.last.speaker is not result.speaker:
             self.before_last = self.last
         self.last, self.last_paragraph, self.last_text = result, paragraph, text
+
+    def _introduced(self, passage: QuotedPassage) -> Attribution | None:
+        """A quote after a colon that ends a sentence of someone doing something else: `A
+        season-ticket holder waiting outside summed up the mood: “…”`: that sentence's
+        subject, the words before its first verb in the past tense."""
+        first = passage.first
+        text = self.blanked[first.paragraph]
+        before = text[: first.start - 1].rstrip()
+        if not before.endswith(":"):
+            return None
+        start, _ = sentence_bounds(text, len(before) - 1, len(before) - 1)
+        clause = before[start:-1]
+        verb = regex.search(rf"(?<=\S\s+)(?:\p{{Ll}}+ed|{PAST_TENSE})\b(?![’'-])", clause)
+        if verb is None:
+            return None
+        subject = clause[: verb.start()].strip()
+        if "," in subject or subject.lower() in PRONOUNS:
+            return None  # a pronoun: "She went on: “…”" is the speaker going on
+        actor, unnamed, sure = self.resolve(subject, first.paragraph, start)
+        if actor is None and not unnamed:
+            return None
+        words = self._source(first.paragraph, start, start + verb.end())
+        return Attribution(actor, None, not sure, words.strip(), unnamed, cue=True)
 
     def _signed(self, passage: QuotedPassage) -> Attribution | None:
         """A quote alone in its paragraph, signed in the next one (a press release's quote
