@@ -439,6 +439,19 @@ def test_a_quote_after_a_colon_ending_someone_elses_sentence() -> None:
     assert found["We are ready."][0] == "Ilse Marrow"
 
 
+def test_a_speaker_given_by_a_description_only_is_a_guess_and_by_name_is_not() -> None:
+    draft = draft_article(
+        INTRO + "“The port will stay closed,” the authority said.\n\n"
+        "“We are ready to talk,” Marrow said. “Not today,” she added."
+    )
+    guesses = {q.text: (q.speaker.name if q.speaker else None, q.guess) for q in draft.quotes}
+    assert guesses == {
+        "The port will stay closed": ("Harbour Authority of Nerrick", True),
+        "We are ready to talk": ("Ilse Marrow", False),
+        "Not today": ("Ilse Marrow", False),
+    }
+
+
 COURT = (
     "Treasurer Jailed Over Band Funds\n\n"
     "Oskar Brel, 52, was jailed at Nerrick Crown Court on Friday after the Regional "

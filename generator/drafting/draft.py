@@ -79,6 +79,16 @@ LABELLED = regex.compile(
 `who signs his letters only ‘Ken from Oldacre’`."""
 
 
+def _by_description(attribution: Attribution) -> bool:
+    """Whether the words that attribute a quote give its speaker by a description only
+    (`the minister said`, `the company said`), not by a name or a pronoun."""
+    speaker, words = attribution.speaker, attribution.words
+    if speaker is None or not words or regex.match(r"\W*(?:he|she|they|it|we|i)\b", words, regex.I):
+        return False
+    said = name_key(words)
+    return not any(name_key(n) and name_key(n) in said for n in [*speaker.names(), speaker.surname])
+
+
 def _worth_keeping(
     quote: DraftQuote, attribution: Attribution, headline: bool = False, inside: bool = False
 ) -> bool:
@@ -146,6 +156,8 @@ def draft_from(article: Article) -> Draft:
         if not all(texts):
             continue
         attribution = reader.attribute(passage)
+        if _by_description(attribution):
+            attribution.guess = True  # "the minister said": which one is for an editor to check
         quote = DraftQuote(texts, _extent(passage, body, texts[0]), attribution.speaker,
                            attribution.via, attribution.guess, attribution.words,
                            attribution.unnamed)  # fmt: skip
