@@ -150,7 +150,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if self.republishing and gc.isenabled():
             # A republish builds a few pages but makes objects for every file and page of
             # the site; Python's cycle collector would go over them again and again (at
-            # 10,000 stories, a fifth of the republish). It runs once, before indexing.
+            # 10,000 stories, a fifth of the republish). It runs once, before indexing,
+            # or from `on_nav` on when most pages are to be built again.
             gc.disable()
             self.collector_paused = True
         overrides = str(theme.overrides_dir())
@@ -239,6 +240,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                               f"{last_site}/{file.dest_uri}"):  # fmt: skip
                 plan.kept.add(file.dest_uri)
             file.is_modified = _answer(file.dest_uri not in plan.kept)
+        if len(plan.kept) < len(plan.keys) / 2:
+            self._resume_collector()  # most pages are built again: their garbage is freed
         return nav
 
     @event_priority(-100)  # after every other plugin's
