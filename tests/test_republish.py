@@ -157,6 +157,27 @@ def test_republish_after_removing_a_story_equals_a_clean_build(
     assert_same_as_clean(published, tmp_path)
 
 
+def test_republish_when_the_shards_change_equals_a_clean_build(tmp_path: Path) -> None:
+    """Twelve stories more: the search has more shards (K grows), so in the republish
+    every old shard goes and every new one comes, in place."""
+    (tmp_path / "project").mkdir()
+    project = project_with(CAST, tmp_path / "project")
+    for other in ("joerg-brandvik", "chancellor-brandvik"):
+        assert explainer("actors", "merge", other, "brandvik", cwd=project).returncode == 0
+    make_news_corpus(project / "content", 2)
+    with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("plugins:\n  - explainer:\n      search_shard_size: 4\n  - search\n")
+    assert mkdocs("build", "--strict", cwd=project).returncode == 0
+    shards = (project / "site" / "pagefind" / "shards").iterdir
+    before = {p.name for p in shards()}
+    make_news_corpus(project / "content", 14)  # the same two stories, and twelve more
+    built, total, kept = republish(project)
+    assert kept > 0 and built < total, (built, total, kept)
+    after = {p.name for p in shards()}
+    assert before and after and not before & after, (before, after)  # new K, new names
+    assert_same_as_clean(project, tmp_path)
+
+
 def test_republish_after_changing_a_template_builds_everything_again(
     published: Path, tmp_path: Path
 ) -> None:
