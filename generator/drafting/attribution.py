@@ -184,7 +184,7 @@ class Reader:
         if not phrase:
             return None, "", False
         service = PRESS_SERVICE.fullmatch(phrase)
-        if service:  # "the press service of the Granite Hall", "the Kremlin press office"
+        if service:  # "the press service of the Granite Hall", "the Velmar press office"
             return self._press_service(service.group("body"), paragraph, position)
         apposition = regex.fullmatch(
             r"(?i:the|a|an|his|her|its|their)\s[^,]+,\s*(?P<name>[^,]+)", phrase
