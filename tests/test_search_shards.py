@@ -6,6 +6,7 @@ a published site, and by the indexer that runs under `mkdocs serve`."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import re
@@ -19,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from bench.news_corpus import make_news_corpus
-from generator.builders.finish import HASHED, search_anchors, write_headers
+from generator.builders.finish import HASHED, search_placement, write_headers
 from generator.builders.project import Project
 from generator.digest.register import load_story
 from generator.website.search import (
@@ -27,6 +28,7 @@ from generator.website.search import (
     SEARCH_EXCLUDE,
     SEARCH_PAGES,
     SEARCH_ROOT,
+    Placement,
     SearchIndexer,
     index_for_search,
     indexed_pages,
@@ -57,14 +59,12 @@ def copy_site(site: Path, target: Path) -> Path:
     return target
 
 
-def fully_indexed(
-    site: Path, target: Path, shard_size: int = SHARD_SIZE, anchors: dict | None = None
-) -> dict[str, bytes]:
+def fully_indexed(site: Path, target: Path, shard_size: int = SHARD_SIZE) -> dict[str, bytes]:
     """The index of `site`'s pages built from scratch in a copy at `target` (with the
-    site's `anchors`, people to their stories, as the build has them: see `ANCHORS`)."""
+    site's placement, as the build has it: see `PLACEMENT`)."""
     copy = copy_site(site, target)
     shutil.rmtree(copy / "pagefind")
-    index_for_search(copy, shard_size=shard_size, anchors=ANCHORS if anchors is None else anchors)
+    index_for_search(copy, shard_size=shard_size, placement=PLACEMENT)
     return pagefind_tree(copy)
 
 
@@ -85,15 +85,16 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return project
 
 
-ANCHORS: dict[str, str] = {}
-"""The built project's people -> their first stories (`SiteFacts.anchors`), set by `site`."""
+PLACEMENT = Placement()
+"""The built project's stories' dates and people's stories (`SiteFacts.search`), set by
+`site`."""
 
 
 @pytest.fixture(scope="module")
 def site(project: Path) -> Path:
     newsroom = Project.from_mkdocs(project / "mkdocs.yml").load()[1]
-    ANCHORS.clear()
-    ANCHORS.update(search_anchors(newsroom))
+    global PLACEMENT
+    PLACEMENT = search_placement(newsroom)
     return project / "site"
 
 
@@ -108,7 +109,7 @@ def test_the_shards_hold_every_page_search_covers_once(site: Path, tmp_path: Pat
     and together the very pages one Pagefind run over SEARCH_PAGES indexes."""
     shards = manifest(site)["shards"]
     assert len(shards) >= 8, shards
-    assert [s["name"] for s in shards] == sorted(s["name"] for s in shards)
+    assert [s["from"] for s in shards] == sorted((s["from"] for s in shards), reverse=True)
     counts = [manifest(site)["primary"]["pages"]]
     for shard in shards:
         folder = site / "pagefind" / shard["path"]
@@ -134,7 +135,7 @@ def queries(project: Path, site: Path) -> dict[str, tuple[str, str]]:
     """For each shard, a query and the address it must find: the first words of a quote
     of a story in it, or else the name of a person in it."""
     found = {}
-    for index in plan(indexed_pages(site), SHARD_SIZE, ANCHORS)[1:]:
+    for index in plan(indexed_pages(site), SHARD_SIZE, PLACEMENT)[1:]:
         units = sorted({unit_of(p) for p in index.pages})
         story = next((u.split("/")[1] for u in units if u.startswith("stories/")), None)
         if story:
@@ -179,6 +180,53 @@ def test_the_search_box_finds_a_page_of_every_shard(
     with serve_directory(site) as base:
         missed = search_box(browser, base + "stories/news-00000/", wanted)
     assert missed == []
+
+
+COMMON = "quotes"
+"""A word of most pages of every story: the name of its quotes page, in its links."""
+
+
+@pytest.mark.browser
+def test_a_first_search_reads_the_newest_shards_and_older_ones_when_asked(
+    site: Path, browser: object
+) -> None:
+    """A word of every story: the box merges the newest shards, twice as many each time,
+    until it has a page of results, and says since when; each click on the button
+    merges older ones, until every shard is searched and the button is gone."""
+    order = [s["name"] for s in manifest(site)["shards"]]
+    fetched: list[str] = []
+    with serve_directory(site) as base:
+        tab = browser.new_page()
+        tab.on(
+            "request",
+            lambda r: (
+                fetched.append(m[1]) if (m := re.search(r"/shards/([^/]+)/", r.url)) else None
+            ),
+        )
+        tab.goto(base + "about/")
+        tab.fill("input.md-search__input", COMMON)
+        tab.wait_for_selector(".md-search-result__item")
+        tab.wait_for_load_state("networkidle")
+        first = list(dict.fromkeys(fetched))
+        assert 1 < len(first) < len(order) and first == order[: len(first)], (first, order)
+        meta = tab.text_content(".md-search-result__meta")
+        assert re.fullmatch(
+            r"\s*(\d+) matching page\(s\) in stories since January \d, 2025", meta
+        ), meta
+        counts = [int(meta.split()[0])]
+        assert counts[0] >= 10
+        while tab.locator(".ex-search-older button").count():
+            tab.click(".ex-search-older button")
+            tab.wait_for_function(
+                "n => parseInt(document.querySelector('.md-search-result__meta').textContent) > n",
+                arg=counts[-1],
+            )
+            counts.append(int(tab.text_content(".md-search-result__meta").split()[0]))
+        tab.wait_for_load_state("networkidle")
+        assert list(dict.fromkeys(fetched)) == order
+        assert "since" not in tab.text_content(".md-search-result__meta")
+        assert len(counts) >= 2 and counts == sorted(set(counts)), counts
+        tab.close()
 
 
 @pytest.mark.browser
@@ -239,10 +287,10 @@ def test_one_changed_page_indexes_its_shard_only_and_equals_indexing_all(
     path = "stories/news-00003/quotes/index.html"
     change_page(copy, path, "Zorbulent quintaxial made-up words")
     [shard] = [
-        i.name for i in plan(indexed_pages(copy), SHARD_SIZE, ANCHORS)[1:] if path in i.pages
+        i.name for i in plan(indexed_pages(copy), SHARD_SIZE, PLACEMENT)[1:] if path in i.pages
     ]
     done = index_for_search(
-        copy, shard_size=SHARD_SIZE, changed={path, "stories/x/timeline/"}, anchors=ANCHORS
+        copy, shard_size=SHARD_SIZE, changed={path, "stories/x/timeline/"}, placement=PLACEMENT
     )
     assert done.built == [shard] and not done.primary_built and not done.removed
     after = pagefind_tree(copy)
@@ -256,17 +304,23 @@ def test_a_removed_story_and_a_new_shard_count_equal_indexing_all(
     site: Path, tmp_path: Path
 ) -> None:
     """A story gone (no page of it rendered again, so none in `changed`): its shard is
-    indexed again. A new shard size that changes K: every shard is built anew."""
+    indexed again, or removed when the story was all it held. A new shard size that
+    splits every year otherwise: every shard is built anew."""
     copy = copy_site(site, tmp_path / "copy")
     shutil.rmtree(copy / "stories" / "news-00005")
-    done = index_for_search(copy, shard_size=SHARD_SIZE, changed=set(), anchors=ANCHORS)
-    assert len(done.built) == 1 and not done.primary_built, done
+    [held] = [
+        i.name
+        for i in plan(indexed_pages(site), SHARD_SIZE, PLACEMENT)[1:]
+        if "stories/news-00005/index.html" in i.pages
+    ]
+    done = index_for_search(copy, shard_size=SHARD_SIZE, changed=set(), placement=PLACEMENT)
+    assert done.built + done.removed == [held] and not done.primary_built, done
     assert pagefind_tree(copy) == fully_indexed(copy, tmp_path / "full")
-    done = index_for_search(copy, shard_size=SHARD_SIZE * 4, changed=set(), anchors=ANCHORS)
+    done = index_for_search(copy, shard_size=SHARD_SIZE * 4, changed=set(), placement=PLACEMENT)
     assert done.removed and done.built and not done.kept
     assert not set(done.built) & set(done.removed)
     assert pagefind_tree(copy) == fully_indexed(copy, tmp_path / "full4", SHARD_SIZE * 4)
-    done = index_for_search(copy, shard_size=10_000, changed=set(), anchors=ANCHORS)
+    done = index_for_search(copy, shard_size=10_000, changed=set(), placement=PLACEMENT)
     assert done.primary_built and not done.built and not (copy / "pagefind" / "shards").exists()
     assert manifest(copy)["shards"] == []
 
@@ -289,33 +343,79 @@ def test_a_hard_linked_copy_of_the_published_site_is_never_written_through(
     assert after == before
 
 
-def test_a_new_story_moves_no_other_unit() -> None:
-    """The assignment is stable: with one more story (K unchanged) every shard keeps
-    what it held, and one of them gains the new story's pages."""
-    pages = [f"stories/s{n}/{p}" for n in range(40) for p in ("index.html", "quotes/index.html")]
-    pages += ["index.html", "people/index.html", *(f"people/a{n}/index.html" for n in range(30))]
-    before = {i.name: set(i.pages) for i in plan(sorted(pages), 10)}
-    after = {i.name: set(i.pages) for i in plan(sorted([*pages, "stories/new/index.html"]), 10)}
-    assert before.keys() <= after.keys() and len(before) == 9  # the primary and K = 8
-    grown = [name for name in after if after[name] != before.get(name)]
-    assert len(grown) == 1 and after[grown[0]] - before.get(grown[0], set()) == {
-        "stories/new/index.html"
+def made_up_site(stories: int = 40, people: int = 30) -> tuple[list[str], Placement]:
+    """The searched pages of `stories` stories, one every twelve days from 1 January 2024,
+    and of `people` people, each in one story; and their placement."""
+    pages = [
+        f"stories/s{n}/{p}" for n in range(stories) for p in ("index.html", "quotes/index.html")
+    ]
+    pages += [
+        "index.html",
+        "people/index.html",
+        *(f"people/a{n}/index.html" for n in range(people)),
+    ]
+    dates = {
+        f"stories/s{n}": dt.date(2024, 1, 1) + dt.timedelta(days=12 * n) for n in range(stories)
     }
+    anchors = {f"people/a{n}": f"stories/s{n}" for n in range(people)}
+    return sorted(pages), Placement(anchors, dates)
+
+
+def test_shards_are_parts_of_a_year_newest_first_each_at_most_the_shard_size() -> None:
+    """A year of more than the shard size's units is halved in time, part by part,
+    until each holds at most that many; a shard's name is its part of the year, its
+    span the days of the stories in it; the newest come first."""
+    pages, placement = made_up_site()
+    shards = plan(pages, 10, placement)[1:]
+    spans = [s.span for s in shards]
+    assert spans == sorted(spans, reverse=True) and all(s[0] <= s[1] for s in spans)
+    assert [s.name[:4] for s in shards] == sorted((s.name[:4] for s in shards), reverse=True)
+    assert {s.name[:4] for s in shards} == {"2024", "2025"}
+    for shard in shards:
+        units = {unit_of(p) for p in shard.pages}
+        assert len(units) <= 10
+        days = {placement.date_of(u).isoformat() for u in units}
+        assert shard.span == (min(days), max(days))
+        first, last = (dt.datetime.strptime(d, "%Y%m%d").date() for d in shard.name.split("-")[:2])
+        assert all(first.isoformat() <= d <= last.isoformat() for d in days)
+    everything = sorted(p for s in shards for p in s.pages)
+    assert everything == [p for p in pages if unit_of(p)]
+
+
+def test_a_crowded_day_is_split_by_name_and_undated_units_come_last() -> None:
+    pages = [f"stories/d{n}/index.html" for n in range(30)] + ["people/nobody/index.html"]
+    day = dt.date(2025, 3, 4)
+    placement = Placement({}, {f"stories/d{n}": day for n in range(30)})
+    names = [s.name for s in plan(sorted(pages), 10, placement)[1:]]
+    assert names == ["20250304-20250304-1of4", "20250304-20250304-2of4",
+                     "20250304-20250304-3of4", "20250304-20250304-4of4", "undated"]  # fmt: skip
+
+
+def test_a_new_story_moves_no_other_unit() -> None:
+    """The assignment is stable: with one more story every unit stays where it was,
+    and the new story's shard gains it."""
+    pages, placement = made_up_site()
+    before = {p: i.name for i in plan(pages, 10, placement)[1:] for p in i.pages}
+    dates = {**placement.dates, "stories/new": dt.date(2024, 6, 2)}
+    more = sorted([*pages, "stories/new/index.html"])
+    after = {
+        p: i.name for i in plan(more, 10, Placement(placement.anchors, dates))[1:] for p in i.pages
+    }
+    assert {p: after[p] for p in before} == before
+    assert after["stories/new/index.html"] in set(before.values())
 
 
 def test_a_person_is_indexed_with_their_first_story() -> None:
     """A correction to a story changes its people's pages (they list its title): with
-    the anchors the build gives, they are in the story's shard, so one shard is indexed
-    again, not one for each person."""
-    pages = [f"stories/s{n}/{p}" for n in range(40) for p in ("index.html", "quotes/index.html")]
-    pages += [f"people/a{n}/index.html" for n in range(30)]
-    anchors = {f"people/a{n}": f"stories/s{n}" for n in range(30)}
-    shards = plan(sorted(pages), 10, anchors)[1:]
+    the placement the build gives, they are in the story's shard, so one shard is
+    indexed again, not one for each person."""
+    pages, placement = made_up_site()
+    shards = plan(pages, 10, placement)[1:]
     for n in range(30):
         [shard] = [i for i in shards if f"people/a{n}/index.html" in i.pages]
         assert f"stories/s{n}/index.html" in shard.pages
-    unanchored = plan(sorted(pages), 10)[1:]
-    assert any(  # without them, people are spread by their own names
+    unanchored = plan(pages, 10, Placement({}, placement.dates))[1:]
+    assert any(  # without their stories, people have no date: they are searched last
         f"stories/s{n}/index.html" not in i.pages
         for n in range(30) for i in unanchored if f"people/a{n}/index.html" in i.pages
     )  # fmt: skip
@@ -333,7 +433,7 @@ def test_the_indexer_under_serve_indexes_what_every_request_changed(
     expected = fully_indexed(copy, tmp_path / "full")
     assert pagefind_tree(copy) != expected
     indexer = SearchIndexer(shard_size=SHARD_SIZE)
-    indexer.anchors = ANCHORS
+    indexer.placement = PLACEMENT
     indexer.QUIET = 0.2
     indexer.request(copy, {first})
     indexer.request(copy, {second})

@@ -46,7 +46,7 @@ from ..website.metadata import page_metadata
 from ..website.pages import SECTIONS
 from ..website.paths import PEOPLE_DIR, STORIES_DIR, story_dir
 from ..website.pictures.cards import SIZE, card_of, card_path
-from ..website.search import index_for_search
+from ..website.search import Placement, index_for_search
 
 HEAD_MARK = '<meta property="og:type"'
 """Our head is in a page that has this: the step has run on it."""
@@ -71,9 +71,8 @@ class SiteFacts:
     head: jinja2.Template = field(repr=False, compare=False)
     cards: dict[str, str] = field(default_factory=dict)
     """Each story's share card: its path on the site, by story id."""
-    anchors: dict[str, str] = field(default_factory=dict)
-    """Each person's search unit -> the unit of the first story (by id) they are in:
-    their page goes into that story's search shard (`website.search.plan`)."""
+    search: Placement = field(default_factory=Placement)
+    """Where each story's and person's pages go in the search shards (`search_placement`)."""
     _last: list[Story] = field(default_factory=list, repr=False, compare=False)
     """The story taken out last: a story's pages are built one after another."""
 
@@ -94,7 +93,7 @@ class SiteFacts:
             base,
             env.get_template("head.html.j2"),
             {story.id: card_path(card_of(story, site), story) for story in newsroom.stories},
-            search_anchors(newsroom),
+            search_placement(newsroom),
         )
 
     def story(self, story_id: str) -> Story | None:
@@ -107,15 +106,22 @@ class SiteFacts:
         return self._last[0]
 
 
-def search_anchors(newsroom: Newsroom) -> dict[str, str]:
-    """`SiteFacts.anchors`: a correction to a story changes its people's pages too (they
-    list its title), so they share its shard, and republishing it indexes one shard, not
-    one for each of its people."""
-    return {
-        f"{PEOPLE_DIR}/{person.id}": f"{STORIES_DIR}/{min(a.story.id for a in person.appearances)}"
-        for person in newsroom.people
-        if person.appearances
-    }
+def search_placement(newsroom: Newsroom) -> Placement:
+    """`SiteFacts.search`: a story's shard is its time, its first publication (which a
+    correction or an update leaves as it is). A correction to a story changes its
+    people's pages too (they list its title), so each person goes with the first story
+    (by id) they are in, and republishing a story indexes one shard, not one for each
+    of its people."""
+    return Placement(
+        anchors={
+            f"{PEOPLE_DIR}/{person.id}": (
+                f"{STORIES_DIR}/{min(a.story.id for a in person.appearances)}"
+            )
+            for person in newsroom.people
+            if person.appearances
+        },
+        dates={f"{STORIES_DIR}/{s.id}": s.published or s.updated for s in newsroom.stories},
+    )
 
 
 def _pack(story: Story) -> bytes:
@@ -206,7 +212,7 @@ def finish_site(
         done.sitemap = True
     if progress:
         progress(f"{done.changed} of {done.pages} page(s) finished; building the search index")
-    index_for_search(site_dir, anchors=facts.anchors)
+    index_for_search(site_dir, placement=facts.search)
     write_headers(site_dir, inline_styles)
     return done
 

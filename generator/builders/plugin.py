@@ -43,6 +43,7 @@ from ..website.search import (
     SEARCH_DIR,
     SHARD_SIZE,
     Indexed,
+    Placement,
     SearchIndexer,
     index_for_search,
     searched,
@@ -280,7 +281,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_post_build(self, *, config: Any) -> None:
         if self.serving:
             # A preview shows the edited page at once; its search catches up a moment later.
-            self.indexer.anchors = self.facts.anchors if self.facts else {}
+            self.indexer.placement = self.facts.search if self.facts else Placement()
             self.indexer.request(Path(config.site_dir))
             self._release()
         else:
@@ -313,7 +314,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             changed=changed,
             pages=searched(plan.keys) if in_place else None,
             last=last if in_place else None,
-            anchors=self.facts.anchors if self.facts else None,
+            placement=self.facts.search if self.facts else None,
         )
         site: dict[str, Made] = {}
         folder = str(site_dir)

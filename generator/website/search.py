@@ -10,18 +10,22 @@ grow with it:
 - every indexed page belongs to a unit: a story (`stories/<id>/...`), a person
   (`people/<id>/`), or the site itself (home, about, the topics and people indexes);
 - the site's own pages are the primary index, in `pagefind/` with `pagefind.js`;
-- stories and people are spread over K shards, `pagefind/shards/<K>-<n>/`, by the crc32
-  of their unit, so adding or removing one story moves no other; a person goes with the
-  first story (by id) they are in (`anchors`), because a correction to a story changes
-  its people's pages too, and one shard is then indexed again instead of one for each
-  of its people. K is a power of two,
-  the fewest for at most `shard_size` units a shard on average: it changes only when
-  the site doubles, and a shard's name holds K, so a new K simply builds every shard
-  anew. A site of at most `shard_size` units has no shards: everything is in the
-  primary, as before (one index, nothing to merge);
-- `pagefind/shards.json` (sorted, deterministic) lists the shards; the browser merges
-  each into the primary with Pagefind's `mergeIndex`, which reuses the primary's
-  WebAssembly, so a shard keeps only what a merged index reads.
+- stories and people are spread over shards by date, `pagefind/shards/<first>-<last>/`
+  (`plan`): a story by its publication date, a person with the first story (by id)
+  they are in (`Placement`), because a correction to a story changes its people's
+  pages too, and one shard is then indexed again instead of one for each of its
+  people. Each year is one shard, halved in time while a part holds more than
+  `shard_size` units (one day that still does is split by the crc32 of its units).
+  Whether a part is split depends on its own units only, so adding, correcting or
+  removing a story changes its own shard (two when a part splits or joins again)
+  and moves no other unit. A site of at most `shard_size` units has no shards:
+  everything is in the primary, as before (one index, nothing to merge);
+- `pagefind/shards.json` (deterministic) lists the shards newest first; the browser
+  merges them into the primary with Pagefind's `mergeIndex` (which reuses the
+  primary's WebAssembly, so a shard keeps only what a merged index reads) newest
+  first and only as far as a search needs: until a query has a page of results, or
+  when a reader asks for older stories. A first search reads the newest shard, not
+  all of them.
 
 An index's own pages are its digest in the manifest: an index whose pages, settings or
 folder changed since the manifest was written is indexed again, and so is one holding
@@ -33,6 +37,7 @@ first, and the manifest is replaced whole.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import json
 import logging
@@ -105,7 +110,7 @@ page of the site while they run, so a second run's memory is added to the build'
 MERGED_READS = ("pagefind-entry.json", "index", "fragment", "filter")
 """What the browser reads of a merged index, besides its `*.pf_meta`: the rest of
 Pagefind's bundle (its scripts, UI and WebAssembly) is the primary's alone."""
-LAYOUT = 2
+LAYOUT = 3
 """The manifest's format and the shards' layout: a new one indexes everything again."""
 
 
@@ -115,6 +120,8 @@ class Index:
 
     name: str
     pages: tuple[str, ...]
+    span: tuple[str, str] | None = None
+    """A shard's first and last day (ISO dates), None for the primary and undated units."""
 
     @property
     def path(self) -> str:
@@ -170,7 +177,7 @@ def unit_of(page: str) -> str | None:
 
 def shard_count(units: int, shard_size: int) -> int:
     """K: 1 (no shards) up to `shard_size` units, else the power of two that keeps the
-    average shard at or under `shard_size`; it changes only when the site doubles."""
+    average part at or under `shard_size`."""
     if shard_size < 1:
         raise PluginError(f"explainer: the search shard size must be at least 1, not {shard_size}")
     if units <= shard_size:
@@ -179,32 +186,97 @@ def shard_count(units: int, shard_size: int) -> int:
 
 
 def shard_of(unit: str, count: int) -> int:
-    """A unit's shard: crc32 is stable across runs and machines (Python's hash is not)."""
+    """A unit's part of a crowded day: crc32 is stable across runs and machines
+    (Python's hash is not)."""
     return zlib.crc32(unit.encode("utf-8")) % count
 
 
-def plan(
-    pages: Iterable[str], shard_size: int, anchors: Mapping[str, str] | None = None
-) -> list[Index]:
-    """The primary, then the non-empty shards in name order, from the indexed pages.
-    `anchors`: units that go into another unit's shard (a person into their first
-    story's), so that what changes together is indexed together."""
-    anchors = anchors or {}
+@dataclass(frozen=True)
+class Placement:
+    """What places a unit in a shard besides its pages (`SiteFacts.search`)."""
+
+    anchors: Mapping[str, str] = field(default_factory=dict)
+    """Units that go into another unit's shard: a person into their first story's, so
+    that what changes together is indexed together."""
+    dates: Mapping[str, dt.date] = field(default_factory=dict)
+    """A story's date (its first publication): its shard's time. A unit without one
+    (nor an anchor with one) goes into the undated shards, searched last."""
+
+    def date_of(self, unit: str) -> dt.date | None:
+        return self.dates.get(self.anchors.get(unit, unit))
+
+
+def _day(ordinal: int) -> str:
+    return dt.date.fromordinal(ordinal).strftime("%Y%m%d")
+
+
+def _iso(ordinal: int) -> str:
+    return dt.date.fromordinal(ordinal).isoformat()
+
+
+def _parts(
+    units: list[tuple[int, str]], first: int, end: int, shard_size: int
+) -> Iterable[tuple[str, list[tuple[int, str]]]]:
+    """The shards of `units` (day ordinal, unit) dated from `first` to before `end`,
+    newest first, each with its name: halved in time while a part holds more than
+    `shard_size`; a single day that still does is split by crc32."""
+    if len(units) <= shard_size:
+        yield f"{_day(first)}-{_day(end - 1)}", units
+    elif end - first == 1:
+        count = shard_count(len(units), shard_size)
+        crowd: dict[int, list[tuple[int, str]]] = {}
+        for day, unit in units:
+            crowd.setdefault(shard_of(unit, count), []).append((day, unit))
+        for n in sorted(crowd):
+            yield f"{_day(first)}-{_day(first)}-{n + 1}of{count}", crowd[n]
+    else:
+        middle = (first + end) // 2
+        later = [u for u in units if u[0] >= middle]
+        earlier = [u for u in units if u[0] < middle]
+        if later:
+            yield from _parts(later, middle, end, shard_size)
+        if earlier:
+            yield from _parts(earlier, first, middle, shard_size)
+
+
+def plan(pages: Iterable[str], shard_size: int, placement: Placement | None = None) -> list[Index]:
+    """The primary, then the non-empty shards newest first, from the indexed pages
+    (see the module's docstring); undated units last, by crc32."""
+    placement = placement or Placement()
     site: list[str] = []
     units: dict[str, list[str]] = {}
     for page in pages:
         unit = unit_of(page)
         (site if unit is None else units.setdefault(unit, [])).append(page)
-    count = shard_count(len(units), shard_size)
-    if count == 1:
+    if shard_count(len(units), shard_size) == 1:
         return [Index("", tuple(sorted(site + [p for ps in units.values() for p in ps])))]
-    width = len(str(count - 1))
-    shards: dict[int, list[str]] = {}
-    for unit, unit_pages in units.items():
-        shards.setdefault(shard_of(anchors.get(unit, unit), count), []).extend(unit_pages)
-    return [Index("", tuple(sorted(site)))] + [
-        Index(f"{count}-{n:0{width}d}", tuple(sorted(shards[n]))) for n in sorted(shards)
-    ]
+    years: dict[int, list[tuple[int, str]]] = {}
+    undated: list[str] = []
+    for unit in units:
+        day = placement.date_of(unit)
+        if day is None:
+            undated.append(unit)
+        else:
+            years.setdefault(day.year, []).append((day.toordinal(), unit))
+    indexes = [Index("", tuple(sorted(site)))]
+    for year in sorted(years, reverse=True):
+        first, end = dt.date(year, 1, 1).toordinal(), dt.date(year + 1, 1, 1).toordinal()
+        for name, members in _parts(years[year], first, end, shard_size):
+            days = [day for day, _ in members]
+            span = (_iso(min(days)), _iso(max(days)))
+            indexes.append(Index(name, _pages_of([u for _, u in members], units), span))
+    count = shard_count(len(undated), shard_size)
+    crowd: dict[int, list[str]] = {}
+    for unit in undated:
+        crowd.setdefault(shard_of(unit, count), []).append(unit)
+    for n in sorted(crowd):
+        name = "undated" if count == 1 else f"undated-{n + 1}of{count}"
+        indexes.append(Index(name, _pages_of(crowd[n], units)))
+    return indexes
+
+
+def _pages_of(members: list[str], units: dict[str, list[str]]) -> tuple[str, ...]:
+    return tuple(sorted(page for unit in members for page in units[unit]))
 
 
 def settings() -> str:
@@ -228,13 +300,21 @@ def read_manifest(root: Path) -> dict | None:
 
 
 def manifest_text(indexes: list[Index]) -> str:
-    """The manifest: the browser reads `shards[].path` (relative to this file)."""
+    """The manifest: the browser reads `shards` in order (newest first), each one's
+    `path` (relative to this file) and `from`, its first day (null when undated)."""
     primary, shards = indexes[0], indexes[1:]
     data = {
         "settings": settings(),
         "primary": {"digest": primary.digest, "pages": len(primary.pages)},
         "shards": [
-            {"name": s.name, "path": s.path, "digest": s.digest, "pages": len(s.pages)}
+            {
+                "name": s.name,
+                "path": s.path,
+                "digest": s.digest,
+                "pages": len(s.pages),
+                "from": s.span[0] if s.span else None,
+                "to": s.span[1] if s.span else None,
+            }
             for s in shards
         ],
     }
@@ -335,7 +415,7 @@ def index_for_search(
     background: bool = False,
     pages: list[str] | None = None,
     last: Path | None = None,
-    anchors: Mapping[str, str] | None = None,
+    placement: Placement | None = None,
 ) -> Indexed:
     """Build the Pagefind index into `site_dir/pagefind/`, from each page's article only.
 
@@ -350,11 +430,11 @@ def index_for_search(
     republish in place, `Staging.publish_changes`): the last indexes are read there and
     stay there; `site_dir` gets the indexes built again and the manifest, and the pages
     they need from `last` (hard-linked); `Indexed.removed` names the shards to remove.
-    `anchors`: see `plan`."""
+    `placement`: see `plan`."""
     started = time.perf_counter()
     root = site_dir / SEARCH_DIR
     before = (last or site_dir) / SEARCH_DIR
-    indexes = plan(indexed_pages(site_dir) if pages is None else pages, shard_size, anchors)
+    indexes = plan(indexed_pages(site_dir) if pages is None else pages, shard_size, placement)
     previous = read_manifest(before) if changed is not None else None
     if previous is None:
         changed = None
@@ -426,7 +506,7 @@ class SearchIndexer:
 
     def __init__(self, shard_size: int = SHARD_SIZE) -> None:
         self.shard_size = shard_size
-        self.anchors: Mapping[str, str] = {}
+        self.placement = Placement()
         """See `plan`: set by the plugin with each rebuild's facts."""
         self._lock = threading.Lock()
         self._site_dir: Path | None = None
@@ -463,7 +543,7 @@ class SearchIndexer:
                 continue
             try:
                 index_for_search(
-                    site_dir, self.shard_size, changed, background=True, anchors=self.anchors
+                    site_dir, self.shard_size, changed, background=True, placement=self.placement
                 )
             except PluginError as error:
                 log.warning("%s", error)
