@@ -567,6 +567,36 @@ def test_a_crosshead_repeating_a_quote_below_it_is_not_another_quote() -> None:
                                               "find us."]  # fmt: skip
 
 
+def test_a_crosshead_giving_a_quote_below_word_for_word_is_not_another_quote() -> None:
+    draft = draft_article(
+        INTRO + "Marrow said the talks had failed.\n\n‘Only ready to talk on Monday’\n\nThe "
+        "authority was “only ready to talk on Monday” at the earliest, Veller told reporters."
+    )
+    assert [(q.text, q.speaker.name) for q in draft.quotes] == [
+        ("only ready to talk on Monday", "Tomas Veller")
+    ]
+
+
+def test_a_quote_given_again_word_for_word_is_drafted_once() -> None:
+    draft = draft_article(
+        "Nerrick Port Stays Shut\n\nMarrow says the port will open “when the union is "
+        "ready” and not before\n\nBy Ana Kell\n\nIlse Marrow, the port’s director, said "
+        "on Tuesday that the harbour would open “when the union is ready”."
+    )
+    assert [(q.text, q.speaker.name, q.guess) for q in draft.quotes] == [
+        ("when the union is ready", "Ilse Marrow", False)
+    ]
+
+
+def test_what_a_banner_or_a_placard_says_is_not_a_quote() -> None:
+    found = speakers(
+        "“Hands off our harbour”, say the banners on the dock gates.\n\nDockers carried "
+        "placards reading “No deal, no ships” past the town hall, where Marrow said the "
+        "talks were “not over”."
+    )
+    assert found == {"not over": ("Ilse Marrow", None)}
+
+
 def test_scare_quotes_and_titles_are_not_quotes() -> None:
     found = speakers(
         "The so-called “harbour deal” was shown in the film “Nights of Nerrick” last year.\n\n"

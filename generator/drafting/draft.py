@@ -79,6 +79,58 @@ LABELLED = regex.compile(
 `who signs his letters only ‘Ken from Oldacre’`."""
 
 
+SIGNS = (
+    r"(?:banner|sign|signboard|placard|poster|billboard|graffiti|t-shirt|slogan|sticker|"
+    r"leaflet|flyer|hashtag|plaque|inscription|headline)s?"
+)
+ON_A_SIGN_BEFORE = regex.compile(
+    rf"(?i:\b{SIGNS}\s+(?:that\s+|which\s+)?(?:read|reads|reading|said|saying|says|"
+    r"proclaim(?:s|ed|ing)?|declar(?:es|ed|ing))\s*:?\s*)$"
+)
+ON_A_SIGN_AFTER = regex.compile(
+    r"(?i:^\W*(?:say|says|said|read|reads|proclaim(?:s|ed)?|declare[sd]?)\s+"
+    rf"(?:the|a|an|their|its|his|her|one|some|many)\s+(?:[\w-]+\s+){{0,2}}{SIGNS}\b)"
+)
+"""Words that give a quote to a sign, not to someone: `“Forward”, say the banners`,
+`placards reading “…”`: what a sign says is its text, not a quote."""
+
+
+def _on_a_sign(passage: QuotedPassage, blanked: list[str]) -> bool:
+    first, last = passage.first, passage.last
+    before = blanked[first.paragraph][: first.start - 1]
+    after = blanked[last.paragraph][last.end + 1 :]
+    return bool(ON_A_SIGN_BEFORE.search(before) or ON_A_SIGN_AFTER.search(after))
+
+
+def _said_again(quotes: list[DraftQuote]) -> set[int]:
+    """The quotes that repeat an earlier one word for word (a standfirst or a summary
+    before the body gives it again): of each repeated quote, one is kept, the one whose
+    attribution is surest (the first of equals). Not short words, which two people may
+    both say."""
+    best: dict[str, int] = {}
+    dropped: set[int] = set()
+    for n, quote in enumerate(quotes):
+        text = " ".join(regex.findall(r"\w+", quote.text.casefold()))
+        if len(text.split()) < 3:
+            continue
+        if text not in best:
+            best[text] = n
+            continue
+        kept = quotes[best[text]]
+        if (
+            quote.speaker is not None
+            and kept.speaker is not None
+            and quote.speaker is not kept.speaker
+        ):
+            continue
+        if kept.guess and not quote.guess:
+            dropped.add(best[text])
+            best[text] = n
+        else:
+            dropped.add(n)
+    return dropped
+
+
 def _by_description(attribution: Attribution) -> bool:
     """Whether the words that attribute a quote give its speaker by a description only
     (`the minister said`, `the company said`), not by a name or a pronoun."""
@@ -165,12 +217,16 @@ def draft_from(article: Article) -> Draft:
         inside = bool(before) and not before.endswith((":", ".", "!", "?"))
         if LABELLED.search(before) and len(quote.text.split()) <= 5:
             continue  # a name for something, not words someone said: so-called “reforms”
+        if _on_a_sign(passage, blanked):
+            continue
         if not _worth_keeping(quote, attribution, inside=inside):
             continue
         reader.keep(attribution, passage.last.paragraph, texts[-1])
         found.append((passage.first.paragraph, quote))
     found = [(i, q) for i, q in found if not _crosshead(q, body[i], [q for _, q in found])]
-    draft.quotes = [q for _, q in sorted(found, key=lambda x: x[0])]
+    found.sort(key=lambda x: x[0])
+    again = _said_again([q for _, q in found])
+    draft.quotes = [q for n, (_, q) in enumerate(found) if n not in again]
     draft.quotes[:0] = _headline_quotes(article.headline, draft)
     draft.questions = open_questions(body)
     joined = " ".join(body)
@@ -187,7 +243,7 @@ def draft_from(article: Article) -> Draft:
 def _crosshead(quote: DraftQuote, paragraph: str, quotes: list[DraftQuote]) -> bool:
     """A heading inside the article that repeats words quoted below it (a crosshead, a
     live blog's entry heading: `Roskamp: "The exit poll is a poll"`): a short paragraph
-    without a sentence of its own, whose quote is part of a longer one."""
+    without a sentence of its own, whose quote is another one or a part of it."""
     if len(quote.paragraphs) > 1:
         return False
     text = " ".join(quote.text.split()).casefold().rstrip(".!?,")
@@ -196,8 +252,7 @@ def _crosshead(quote: DraftQuote, paragraph: str, quotes: list[DraftQuote]) -> b
     if len(words) > 6 or regex.search(r"[.!?](?:\s|$)", rest.strip(" \"'‘’“”«»„")):
         return False
     return any(
-        other is not quote and len(other.text) > len(quote.text)
-        and text in " ".join(other.text.split()).casefold()
+        other is not quote and text in " ".join(other.text.split()).casefold()
         for other in quotes
     )  # fmt: skip
 
