@@ -30,6 +30,7 @@ from .verbs import MEDIA_VERBS, SAYING
 
 ABBREVIATIONS = (
     r"(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Gen|Col|Lt|Sgt|Capt|Rev|No|Inc|Ltd|Co|vs|\p{Lu}|"
+    r"Sen|Rep|Gov|Supt|Insp|Det|Cllr|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|"
     r"Ph\.D|M\.D|D\.Phil|M\.Sc|B\.Sc|B\.A|M\.A|LL\.M|J\.D)"
 )
 AUXILIARY = (
@@ -73,6 +74,15 @@ MALE = {"mr", "sir", "lord", "father", "brother"}
 FEMALE = {"mrs", "ms", "miss", "dame", "lady", "sister"}
 HONORIFICS = "|".join(sorted(MALE | FEMALE | {m.capitalize() for m in MALE | FEMALE}))
 """Honorifics that tell a person's sex, for the pronouns that refer to them."""
+ANONYMOUS = regex.compile(
+    r"\b(?:(?:asked|wished|wishing|asking|requested|requesting)\s+not\s+to\s+be\s+"
+    r"(?:named|identified)|declined\s+to\s+be\s+(?:named|identified)|"
+    r"(?:on|under)\s+(?:the\s+)?condition\s+of\s+anonymity|requested\s+anonymity|"
+    r"speaking\s+anonymously)\b",
+    regex.IGNORECASE,
+)
+"""Words around a subject that say it is not named, whatever it names: `a friend of
+Marrow's, who asked not to be named, said` is the friend."""
 HEARSAY = regex.compile(
     r"(?<!\b(?:its|his|her|their|our|my)\s+(?:[\p{L}-]+\s+)?)"
     r"(?P<np>(?:\b(?:a|an|the)\s+(?:[\p{L}-]+\s+)?)?"
@@ -115,6 +125,13 @@ PAST_TENSE = (
 """Common irregular verbs in the past tense (most take -ed): where a clause's subject ends."""
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i"}
+THIRD_PERSON = {"he": r"\b(?:he|him|his|himself)\b", "she": r"\b(?:she|her|hers|herself)\b"}
+OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they", "me": "i", "us": "we"}
+AS_SAYING = (
+    r"(?:saying|says|replying|telling|adding|writing|warning|arguing|insisting|claiming|"
+    r"stating|remarking|declaring|describing|calling)"
+)
+"""`quoted X as replying`: the words after "as" that make X the speaker."""
 VERB_RE = regex.compile(rf"(?<![\w-])(?:{SAYING})\b", regex.IGNORECASE)  # not "so-called"
 ORG_HEADS = (
     "ministry|department|office|police|court|council|government|authority|agency|"
@@ -269,6 +286,8 @@ class Reader:
             short[0].add_name(single)
             return short[0], "", True
         last = words[-1].lower()
+        if len(words) == 1 and last in OBJECT_PRONOUNS:  # "quoted him as saying"
+            last = OBJECT_PRONOUNS[last]
         if last in PRONOUNS:
             return self._pronoun(last, paragraph, position)
         if UNNAMED.search(phrase) and not regex.search(r"\bthe\b", phrase.split(",")[0]):
@@ -365,9 +384,9 @@ class Reader:
         ):  # fmt: skip
             if isinstance(found, str):
                 return None, found, False  # someone the article does not name
-            if found is not None:
+            if found is not None and self._fits(word, found):
                 sure = self.last is not None and found is self.last.speaker
-                return found, "", sure and self._fits(word, found)
+                return found, "", sure
         last = self.last
         recent = last is not None and paragraph - self.last_paragraph <= 2
         if (
@@ -379,7 +398,20 @@ class Reader:
             # his part, told the agency ...") or the pronoun does not fit ("she", "Mr X")
             spoke = VERB_RE.search(self._sentence_before(paragraph, left))
             if self._fits(word, last.speaker):
-                return last.speaker, "", not spoke
+                # unsure when the last speaker's own words speak of a "she" ("I married
+                # her knowing ..."): the pronoun may be hers
+                other_one = THIRD_PERSON.get(word)
+                spoken_of = bool(other_one and regex.search(other_one, self.last_text, regex.I))
+                return last.speaker, "", not spoke and not spoken_of
+            # "Ms Ruiz told Mr Lind ... quoted him as replying": who the sentence before
+            # names that the pronoun fits
+            named = mentions(self._sentence_before(paragraph, left) + " " + head, self.actors)
+            fitting = [
+                a for _, _, a in reversed(named)
+                if a.kind == "person" and a is not last.speaker and self._fits(word, a)
+            ]  # fmt: skip
+            if fitting:
+                return fitting[0], "", False
             other = self.before_last.speaker if self.before_last else None
             if other is not None and other.kind == "person" and self._fits(word, other):
                 return other, "", False  # the speaker before: a guess
@@ -686,10 +718,10 @@ class Reader:
             r"(?P<np>[^,;]+?),?\s+(?:was|were|has been|had been)\s+"
             r"(?:(?:also|later|again|earlier|previously|widely|\p{Ll}+ly)\s+)?"
             r"(?:quoted|cited)\s+by\s+"
-            r"(?P<via>.+?)\s+as\s+say(?:ing|s)\b",
+            rf"(?P<via>.+?)\s+as\s+{AS_SAYING}\b",
             sentence,
         ) or regex.search(
-            r"(?P<via>\S.*?)\s+(?:quoted|cited)\s+(?P<np>.+?)\s+as\s+say(?:ing|s)\b", sentence
+            rf"(?P<via>\S.*?)\s+(?:quoted|cited)\s+(?P<np>.+?)\s+as\s+{AS_SAYING}\b", sentence
         )
         if quoting:
             actor, unnamed, sure = self.resolve(
@@ -702,6 +734,9 @@ class Reader:
             VERB_RE.finditer(sentence),
             key=lambda v: _distance(v, q_start, q_end, sentence),
         )
+        relayed = self._quoting(sentence, verbs, q_start, q_end, paragraph, left)
+        if relayed is not None:
+            return relayed
         for verb in verbs:
             if not verb.group(0)[0].islower() and sentence[: verb.start()].strip():
                 continue  # a capitalised "Says" in a name or heading; "Said Marrow:" opens
@@ -731,6 +766,25 @@ class Reader:
                 words = self._source(paragraph, left + according.start(), left + according.end())
                 return Attribution(actor, result.via, not sure, words, unnamed, cue=True)
         return result
+
+    def _quoting(self, sentence: str, verbs: list[regex.Match], q_start: int, q_end: int,
+                 paragraph: int, left: int) -> Attribution | None:  # fmt: skip
+        """`X said, quoting President Y, that ...`: Y's words, relayed by X."""
+        quoting = regex.search(r"\bquoting\s+(?P<np>[^,;:]+?)\s*(?:,|$)", sentence)
+        if quoting is None or q_start <= quoting.start() < q_end:
+            return None
+        np_at = left + quoting.start("np")
+        actor, _unnamed, sure = self.resolve(quoting.group("np"), paragraph, np_at)
+        if actor is None or actor.kind == "media":
+            return None
+        relay = next(
+            (found.speaker for verb in verbs
+             if (found := self._verb_subject(sentence, verb, q_start, q_end, paragraph, left))),
+            None,
+        )  # fmt: skip
+        words = self._source(paragraph, left + quoting.start(), left + quoting.end("np"))
+        via = relay if relay is not actor else None
+        return Attribution(actor, via, not sure, words, cue=True)
 
     def _via(self, sentence: str) -> DraftActor | None:
         for start, end, actor in mentions(sentence, self.actors):
@@ -788,7 +842,7 @@ class Reader:
             tail = head[:end]
             cut = regex.search(
                 rf"(?:,?\s+{AUXILIARY}|,\s+(?:the|a|an|his|her|its|their|who|which|of|from|\d+|\p{{Ll}}+ing|\p{{Ll}}+ed)\b"
-                r"[^,]*,|,\s+\d{1,3}|,)\s*$",
+                r"(?:[^,]|,(?=\d))*,|,\s+\d{1,3}|,)\s*$",  # a comma in "2,100" goes on
                 tail,
             )
             degree = regex.search(rf",\s+(?:{DEGREES})\s*,?\s*$", tail)
@@ -797,7 +851,10 @@ class Reader:
                 cut = title  # ", Vice President of Sales at Quellmark," (not ", General X,")
             if not cut or cut.start() <= floor:
                 break
-            end = cut.start()
+            # a relative clause goes, its first comma stays: the words before may be an
+            # apposition in turn ("X, chairman of Y, who handed in ..., said")
+            relative = regex.match(r",\s+(?:who|which)\b.*,", cut.group(0).strip())
+            end = cut.start() + bool(relative)
         if verb.group(0).lower().startswith("say"):
             cited = regex.search(
                 r"\s+(?:was|were|is|has been|had been)\s+(?:quoted|cited|heard)\s+as\s*$",
@@ -825,6 +882,7 @@ class Reader:
             ):
                 continue  # "the Minister of Agriculture and Water Management"
             start = boundary.end()
+        whole = start
         words = list(regex.finditer(r"\S+", head[start:end]))
         if len(words) > 8:
             start += words[-8].start()
@@ -858,6 +916,10 @@ class Reader:
         if first_name:  # "a waiter who gave his name only as Tiago said": not named
             words = self._source(paragraph, offset + floor + 1, offset + verb.end())
             return Attribution(None, None, False, words.strip(), first_name.group("who"))
+        if ANONYMOUS.search(head[whole:]):  # "a member of X, who asked not to be named,"
+            words = self._source(paragraph, offset + whole, offset + verb.end())
+            unnamed = self.paragraphs[paragraph][offset + whole : offset + end].strip(" ,")
+            return Attribution(None, None, False, words.strip(), unnamed)
         actor, unnamed, sure = self.resolve(phrase, paragraph, offset + verb.start())
         if (
             actor is not None and self.last is not None and actor is self.last.speaker

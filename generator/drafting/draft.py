@@ -73,10 +73,11 @@ def _extent(passage: QuotedPassage, paragraphs: list[str], text: str) -> str:
 LABELLED = regex.compile(
     r"(?i:\bso[- ]called|\bknown\s+as|\bnicknamed|\bdubbed|\bbranded|\bbilled\s+as|"
     r"\b(?:en)?titled|\bsigns?(?:\s+(?:his|her|their|its|\w+s|only|as)){0,4}|"
-    r"\bcalls?\s+(?:him|her|it|them)sel(?:f|ves))\s*$"
+    r"\bcalls?\s+(?:him|her|it|them)sel(?:f|ves)|"
+    r"\bwhat\s+(?:[\p{L}’'-]+\s+){0,4}?(?:calls?|called|terms?|termed|dubs?|dubbed))\s*$"
 )
 """Words before a quote that make it a name for something: `so-called`, `known as`,
-`who signs his letters only ‘Ken from Oldacre’`."""
+`who signs his letters only ‘Ken from Oldacre’`, `what some critics call`."""
 
 
 SIGNS = (

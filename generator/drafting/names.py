@@ -20,7 +20,10 @@ the `&` of a firm's name (`Tollard & Finch`)."""
 PREFIXED = r"(?:al|el|bin|ben|abu|ibn)-\p{Lu}[\p{L}\p{M}]*"
 INITIAL = r"\p{Lu}\."
 NAME_WORD = rf"(?:{PREFIXED}|{WORD}|{INITIAL})"
-NAME = rf"{NAME_WORD}(?:\s+(?:{PARTICLE}\s+)*{NAME_WORD}){{0,7}}"
+MUTATED = r"(?:an\s+)?(?:bh|[thnbdgm])\p{Lu}\p{Ll}[\p{L}\p{M}]*"
+"""An Irish surname's word after its first, whose first letter is mutated: `Mac an
+tSaoir`, `Ó hUiginn`, `Ní bhFaoláin` (never first: `mRNA` is not a name)."""
+NAME = rf"{NAME_WORD}(?:\s+(?:(?:{PARTICLE}\s+)*{NAME_WORD}|{MUTATED})){{0,7}}"
 """A run of capitalised words, particles allowed between them: `Ana de la Cruz`."""
 NAME_RE = regex.compile(rf"(?<![\p{{L}}\p{{M}}’'\-]){NAME}(?![\p{{L}}\p{{M}}])")
 
