@@ -144,6 +144,9 @@ ATTRIBUTIONS = [
      "ships “when the engineers say so”.", "Tomas Veller"),
     ("an Irish name", "Her deputy, Fergus Mac an tSaoir, says she has “the calmest voice "
      "on the radio”.", "Fergus Mac an tSaoir"),
+    ("an office's title before the name", "Press Secretary of the Mayor Zarina Abdykadyr "
+     "told journalists that the mayor would «personally monitor» the works.",
+     "Zarina Abdykadyr"),
 ]  # fmt: skip
 
 
@@ -188,6 +191,72 @@ def test_a_pronoun_the_last_speaker_used_of_someone_else_is_a_guess() -> None:
         "never run anything bigger than a kettle",
         True,
     )
+
+
+def test_a_standfirst_giving_part_of_a_quote_below_is_not_another_quote() -> None:
+    draft = draft_article(
+        "Nerrick Port Stays Shut\n\n• The port’s director says the harbour of Nerrick is “not "
+        "out of the woods” after the storm\n\nBy Ana Kell\n\n“The water has stopped "
+        "rising, but we are not out of the woods,” Ilse Marrow, the port’s director, said."
+    )
+    assert [q.text for q in draft.quotes] == [
+        "The water has stopped rising, but we are not out of the woods"
+    ]
+
+
+def test_the_words_of_a_reporter_s_question_are_not_a_quote_but_the_answer_is() -> None:
+    found = speakers(
+        "One reporter asked Marrow whether the port had “gambled and lost” on the deal.\n\n"
+        "Asked whether the port would open, Marrow said it would open “when it is safe”."
+    )
+    assert found == {"when it is safe": ("Ilse Marrow", None)}
+
+
+def test_a_title_after_the_word_for_the_work_is_not_a_quote() -> None:
+    found = speakers(
+        "Veller said the town’s own 2019 flood study, “Living with the Tide”, had "
+        "recommended a barrier. The word “urgent” appears eleven times in it. A sign on "
+        "the quay warns of “strong currents and falling rock”."
+    )
+    assert found == {}
+
+
+def test_a_pronoun_the_article_used_of_a_speaker_tells_who_fits() -> None:
+    found = speakers(
+        "“She taught me everything,” Pavel Rusk said. “I still use it,” he said.\n\n"
+        "Accepting a medal in 2003, she told the audience that harbours were “the lungs "
+        "of a town”."
+    )
+    assert found["the lungs of a town"][0] == "Ilse Marrow"
+
+
+def test_a_quote_that_speaks_of_a_she_said_by_a_she_is_a_guess() -> None:
+    draft = draft_article(
+        INTRO + "Marrow said she had spoken to Mayor Veller’s deputy, Ana Ruiz. Ms Ruiz told "
+        "her the town would “stand behind the port”.\n\n“We will hold the union to "
+        "account, and so will she,” she added."
+    )
+    assert [q.guess for q in draft.quotes if q.text.startswith("We will")] == [True]
+
+
+def test_a_speaker_reported_by_another_is_not_the_reporter() -> None:
+    draft = draft_article(
+        INTRO + "Pavel Rusk is furious. Mr Rusk said his rival had once leaned over the fence "
+        "and told him: ‘You’ll never grow one bigger than mine.’"
+    )
+    [quote] = draft.quotes
+    assert quote.speaker is None and quote.guess and quote.unnamed == "his rival"
+
+
+def test_a_speaker_who_gave_only_a_first_name_is_unnamed_and_so_is_she_later() -> None:
+    found = speakers(
+        "One resident, who gave only her first name, Marta, told us she had left with “two "
+        "bags and the cat”.\n\n“The water came up through the floor,” she said."
+    )
+    assert found == {
+        "two bags and the cat": (None, None),
+        "The water came up through the floor,".rstrip(","): (None, None),
+    }
 
 
 def test_what_some_call_something_is_a_name_not_a_quote() -> None:

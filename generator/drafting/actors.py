@@ -155,7 +155,9 @@ def capitalised_runs(paragraphs: list[str]) -> list[Mention]:
                 regex.search(rf"\b(?i:{ROLE_RE})\s+of\s+(?:the\s+)?$", text[: mention.start])
             )
             tail: Mention | None = None
-            for _ in range(3) if org_kind(mention.text) else ():
+            titled = regex.search(rf"(?i:\b(?:{ROLE_RE}))$", mention.text)
+            for _ in range(3) if org_kind(mention.text) and not titled else ():
+                # not through a title: "Press Secretary of the President Zarina Abdykadyr"
                 more = OF_PART.match(text, mention.end)
                 if not more or org_kind(more.group("name")):
                     break
@@ -170,6 +172,8 @@ def capitalised_runs(paragraphs: list[str]) -> list[Mention]:
                 mention.text = text[mention.start : mention.end]
             if found and found[-1].paragraph == index and found[-1].end > mention.start:
                 continue  # the tail of an institution's name already taken
+            if titled and org_kind(mention.text):
+                continue  # a title, not a body: "Press Secretary", "Health Minister"
             joined = found[-1] if found and found[-1].paragraph == index else None
             if (
                 joined is not None and org_kind(mention.text) and not org_kind(joined.text)

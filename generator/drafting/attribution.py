@@ -95,7 +95,7 @@ single complaint that he was ‘…’" is the complaint's, not the speaker's ("
 that" is the speaker's own)."""
 FIRST_NAME_ONLY = regex.compile(
     r"(?P<who>\b(?:a|an|one|another)\s[^,]*?),?\s+(?:who\s+)?(?:gave|giving|gives)\s+"
-    r"(?:his|her|their)\s+(?:first\s+)?name\s+(?:only\s+)?as\s*$",
+    r"(?:only\s+)?(?:his|her|their)\s+(?:first\s+)?name(?:\s+only)?(?:\s+as|\s*,)\s*$",
     regex.IGNORECASE,
 )
 """A speaker the article gives a first name only, which is not a name to draft an actor by."""
@@ -186,6 +186,8 @@ class Reader:
         self.before_last: Attribution | None = None  # the last other speaker
         self.last_text = ""
         self.last_paragraph = -10
+        self.pronouns: dict[int, str] = {}
+        """A person (by id) -> "he" or "she", as a sure "he said" of them gave it."""
 
     # --- noun phrases ---------------------------------------------------------------
 
@@ -415,7 +417,11 @@ class Reader:
             other = self.before_last.speaker if self.before_last else None
             if other is not None and other.kind == "person" and self._fits(word, other):
                 return other, "", False  # the speaker before: a guess
-            return last.speaker, "", False
+            earlier = [  # else the last person named before who fits: a guess too
+                a for _, _, a in reversed(mentions(self._before(paragraph, position), self.actors))
+                if a.kind == "person" and a is not last.speaker and self._fits(word, a)
+            ]  # fmt: skip
+            return (earlier[0] if earlier else last.speaker), "", False
         before = mentions(self._before(paragraph, position), self.actors)
         wanted = [a for _, _, a in reversed(before) if (a.kind == "person") == people]
         return (wanted[0] if wanted else None), "", False
@@ -433,9 +439,11 @@ class Reader:
 
     def _fits(self, pronoun: str, actor: DraftActor) -> bool:
         """Whether `he` or `she` can be `actor`: not when the article gives them an
-        honorific of the other sex (`Mr Pellow` for "she")."""
+        honorific of the other sex (`Mr Pellow` for "she") or said "he said" of them."""
         if pronoun not in ("he", "she") or actor.kind != "person":
             return True
+        if self.pronouns.get(id(actor), pronoun) != pronoun:
+            return False  # the article said "he said" of them
         text = " ".join(self.blanked)
         surname = regex.escape(actor.surname)
         found = {
@@ -593,7 +601,11 @@ class Reader:
         return result
 
     def keep(self, result: Attribution, paragraph: int, text: str = "") -> None:
-        """Take `result` as the last quote's: pronouns and run-on quotes refer to it."""
+        """Take `result` as the last quote's: pronouns and run-on quotes refer to it; "he
+        said" or "she said" of a person tells the pronoun that fits them."""
+        said = regex.match(r"\W*(he|she)\b", result.words, regex.IGNORECASE)
+        if said and not result.guess and result.speaker and result.speaker.kind == "person":
+            self.pronouns.setdefault(id(result.speaker), said.group(1).lower())
         if self.last is not None and self.last.speaker is not result.speaker:
             self.before_last = self.last
         self.last, self.last_paragraph, self.last_text = result, paragraph, text
@@ -969,6 +981,19 @@ class Reader:
         lead = max(clause.rfind(",", 0, first.start()) + 1, 0)
         lead += len(clause[lead:]) - len(clause[lead:].lstrip())
         phrase = clause[lead : first.start()].strip(" ,")
+        said = list(VERB_RE.finditer(phrase))
+        if said:
+            # "Rusk said his rival had once leaned over the fence and told him": what was
+            # said has a subject of its own, after "said"
+            at = said[-1].end()
+            reported = regex.sub(rf"^\s*(?:that\s+)?|\s+(?:{AUXILIARY})(?:\s+(?:{AUXILIARY}))*$",
+                                 "", phrase[at:])  # fmt: skip
+            if not reported:
+                return None
+            at += phrase.index(reported, at)
+            actor, unnamed, _sure = self.resolve(reported, paragraph, offset + start + lead + at)
+            words = self._source(paragraph, offset + start + lead, offset + verb.end())
+            return Attribution(actor, None, True, words, "" if actor else unnamed or reported)
         if not phrase or len(phrase.split()) > 8 or ";" in phrase:
             return None
         actor, unnamed, sure = self.resolve(phrase, paragraph, offset + start + lead)

@@ -11,7 +11,7 @@ import regex
 from ..digest.names import name_key
 from .actors import DraftActor, find_actors
 from .article import MONTHS, Article, read_article
-from .attribution import Attribution, Reader
+from .attribution import THIRD_PERSON, Attribution, Reader
 from .interview import answers
 from .quotes import QuotedPassage, Span, blank_quotes, clean, find_quotes
 from .verbs import SAYING
@@ -74,10 +74,12 @@ LABELLED = regex.compile(
     r"(?i:\bso[- ]called|\bknown\s+as|\bnicknamed|\bdubbed|\bbranded|\bbilled\s+as|"
     r"\b(?:en)?titled|\bsigns?(?:\s+(?:his|her|their|its|\w+s|only|as)){0,4}|"
     r"\bcalls?\s+(?:him|her|it|them)sel(?:f|ves)|"
-    r"\bwhat\s+(?:[\p{L}’'-]+\s+){0,4}?(?:calls?|called|terms?|termed|dubs?|dubbed))\s*$"
+    r"\bwhat\s+(?:[\p{L}’'-]+\s+){0,4}?(?:calls?|called|terms?|termed|dubs?|dubbed)|"
+    r"\b(?:the|that|this)\s+(?:very\s+)?(?:word|words|phrase|term|expression|motto|label)s?)"
+    r"\s*$"
 )
 """Words before a quote that make it a name for something: `so-called`, `known as`,
-`who signs his letters only ‘Ken from Oldacre’`, `what some critics call`."""
+`who signs his letters only ‘Ken from Oldacre’`, `what some critics call`, `the word`."""
 
 
 SIGNS = (
@@ -92,44 +94,98 @@ ON_A_SIGN_AFTER = regex.compile(
     r"(?i:^\W*(?:say|says|said|read|reads|proclaim(?:s|ed)?|declare[sd]?)\s+"
     rf"(?:the|a|an|their|its|his|her|one|some|many)\s+(?:[\w-]+\s+){{0,2}}{SIGNS}\b)"
 )
+ON_A_SIGN_SUBJECT = regex.compile(
+    rf"(?i:\b{SIGNS}(?:\s+(?:in|on|at|outside|above|by|over)\s+(?:the\s+)?[\w’'-]+)?\s+"
+    r"(?:warn|read|say|declar|proclaim|urg|ask|tell|promis|announc|demand|insist)\w*\b"
+    r"(?:\s+(?:of|that|about|against|visitors|drivers|readers|passers-by|people|everyone))*"
+    r"\s*:?\s*)$"
+)
 """Words that give a quote to a sign, not to someone: `“Forward”, say the banners`,
-`placards reading “…”`: what a sign says is its text, not a quote."""
+`placards reading “…”`, `a sign in the foyer warns of “…”`: what a sign says is its
+text, not a quote."""
+WORKS = (
+    r"(?:report|study|review|survey|paper|book|novel|memoir|film|documentary|album|song|"
+    r"play|series|show|programme|program|plan|strategy|campaign|operation|bill|act|law|"
+    r"exhibition|podcast|column|essay|poem|opera|painting|brochure|manifesto|initiative|"
+    r"project|scheme|doctrine|motto|slogan|banner|headline|hashtag)"
+)
+TITLE_AFTER_WORK = regex.compile(rf"(?i:\b{WORKS}s?)\s*,?\s*$")
+"""A work's or a plan's name right after the word for it: `its 2019 flood study, “Living
+with the Varn”,`, `the state programme «Bright Roads – 2030»`."""
+QUESTION_PUT = regex.compile(
+    r"(?i:(?:\b(?:reporters?|journalists?|interviewers?|correspondents?|presenters?|hosts?|"
+    r"questioners?)\b[^.;:!?]*?\bask(?:ed|s|ing)?\b|(?:^|[.;:!?]\s+)asked\b|\bwhen asked\b|"
+    r"\bwas asked\b)[^.;:!?]*?\b(?:whether|if|about)\b[^.;:!?,]*)$"
+)
+"""A reporter's question: `One reporter asked her whether the city had “gambled and
+lost”`: words put to someone, which they did not say (not the answer after a comma:
+`Asked whether ..., he said it was “…”`)."""
 
 
 def _on_a_sign(passage: QuotedPassage, blanked: list[str]) -> bool:
     first, last = passage.first, passage.last
     before = blanked[first.paragraph][: first.start - 1]
     after = blanked[last.paragraph][last.end + 1 :]
-    return bool(ON_A_SIGN_BEFORE.search(before) or ON_A_SIGN_AFTER.search(after))
+    return bool(
+        ON_A_SIGN_BEFORE.search(before)
+        or ON_A_SIGN_AFTER.search(after)
+        or ON_A_SIGN_SUBJECT.search(before)
+    )
+
+
+def _not_said(passage: QuotedPassage, blanked: list[str], text: str) -> bool:
+    """A quoted name or question, not words someone said: a work's title after the word
+    for it (capitalised, no sentence of its own), a reporter's question's words."""
+    first = passage.first
+    before = blanked[first.paragraph][: first.start - 1]
+    words = text.split()
+    titled = (
+        TITLE_AFTER_WORK.search(before) is not None
+        and words[0][:1].isupper()
+        and len(words) <= 12
+        and not text.rstrip().endswith((".", "!", "?"))
+    )
+    return titled or QUESTION_PUT.search(before) is not None
+
+
+def _words(quote: DraftQuote) -> str:
+    return " " + " ".join(regex.findall(r"\w+", quote.text.casefold())) + " "
 
 
 def _said_again(quotes: list[DraftQuote]) -> set[int]:
-    """The quotes that repeat an earlier one word for word (a standfirst or a summary
-    before the body gives it again): of each repeated quote, one is kept, the one whose
-    attribution is surest (the first of equals). Not short words, which two people may
-    both say."""
-    best: dict[str, int] = {}
+    """The quotes that repeat another, word for word or a part of it (a standfirst, a
+    caption or a summary gives words the body quotes): of each, one is kept, the longer,
+    or the one whose attribution is surest (the first of equals). Not short words,
+    which two people may both say, nor a sure part of what someone else said."""
+    texts = [_words(q) for q in quotes]
     dropped: set[int] = set()
     for n, quote in enumerate(quotes):
-        text = " ".join(regex.findall(r"\w+", quote.text.casefold()))
-        if len(text.split()) < 3:
+        if len(texts[n].split()) < 3:
             continue
-        if text not in best:
-            best[text] = n
-            continue
-        kept = quotes[best[text]]
-        if (
-            quote.speaker is not None
-            and kept.speaker is not None
-            and quote.speaker is not kept.speaker
-        ):
-            continue
-        if kept.guess and not quote.guess:
-            dropped.add(best[text])
-            best[text] = n
-        else:
-            dropped.add(n)
+        for m, other in enumerate(quotes):
+            if m == n or m in dropped or texts[n] not in texts[m]:
+                continue
+            apart = quote.speaker and other.speaker and quote.speaker is not other.speaker
+            if apart and not quote.guess:
+                continue
+            same = texts[n] == texts[m]
+            if (
+                not same
+                or (quote.guess and not other.guess)
+                or (quote.guess == other.guess and m < n)
+            ):
+                dropped.add(n)
+                break
     return dropped
+
+
+def _two_of_a_pronoun(attribution: Attribution, texts: list[str]) -> bool:
+    """`“..., and so will she,” she added`: the quote speaks of a "she" that is not its
+    speaker, so two people fit the pronoun that gives the speaker."""
+    said = regex.match(r"\W*(he|she)\b", attribution.words, regex.IGNORECASE)
+    return bool(said) and any(
+        regex.search(THIRD_PERSON[said.group(1).lower()], text, regex.IGNORECASE) for text in texts
+    )
 
 
 def _by_description(attribution: Attribution) -> bool:
@@ -211,6 +267,8 @@ def draft_from(article: Article) -> Draft:
         attribution = reader.attribute(passage)
         if _by_description(attribution):
             attribution.guess = True  # "the minister said": which one is for an editor to check
+        if _two_of_a_pronoun(attribution, texts):
+            attribution.guess = True
         quote = DraftQuote(texts, _extent(passage, body, texts[0]), attribution.speaker,
                            attribution.via, attribution.guess, attribution.words,
                            attribution.unnamed)  # fmt: skip
@@ -218,7 +276,7 @@ def draft_from(article: Article) -> Draft:
         inside = bool(before) and not before.endswith((":", ".", "!", "?"))
         if LABELLED.search(before) and len(quote.text.split()) <= 5:
             continue  # a name for something, not words someone said: so-called “reforms”
-        if _on_a_sign(passage, blanked):
+        if _on_a_sign(passage, blanked) or _not_said(passage, blanked, quote.text):
             continue
         if not _worth_keeping(quote, attribution, inside=inside):
             continue
