@@ -240,7 +240,18 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--set",
-        choices=["seed", "eval", "dev", "dev3", "dev4", "dev5", "dev6", "heldout", "heldout2"],
+        choices=[
+            "seed",
+            "eval",
+            "dev",
+            "dev3",
+            "dev4",
+            "dev5",
+            "dev6",
+            "dev7",
+            "heldout",
+            "heldout2",
+        ],
         default="seed",
     )
     parser.add_argument("-v", "--verbose", action="store_true")
