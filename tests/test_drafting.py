@@ -259,6 +259,42 @@ def test_a_speaker_who_gave_only_a_first_name_is_unnamed_and_so_is_she_later() -
     }
 
 
+def test_a_plan_s_term_and_an_exercise_s_name_are_not_quotes() -> None:
+    found = speakers(
+        "The quay lies in what the Nerrick Harbour Plan calls a “green gap” between the "
+        "town and the sea. Veller said the naval exercises «Northern Shield – 2025» would "
+        "start next week."
+    )
+    assert found == {}
+
+
+def test_one_word_quoted_twice_word_for_word_is_drafted_once() -> None:
+    draft = draft_article(
+        "Nerrick Port Shuts\n\nOwners of the boats on the quay were told on Tuesday to "
+        "leave it “immediately” as the storm came in\n\nBy Ana Kell"
+        "\n\nThe Harbour Authority of Nerrick closed the quay on Tuesday, the authority "
+        "said, and told owners to leave it “immediately”."
+    )
+    assert [q.text for q in draft.quotes] == ["immediately"]
+
+
+def test_she_after_a_sentence_about_the_judge_is_the_judge() -> None:
+    draft = draft_article(
+        INTRO + "Judge Aurélie Fontaine heard the case. “We will appeal,” said Pavel Rusk, "
+        "for the defence.\n\nThe judge refused bail. “The risk is real,” she said."
+    )
+    assert [(q.speaker.name, q.guess) for q in draft.quotes][-1] == ("Aurélie Fontaine", True)
+
+
+def test_a_relative_named_as_a_daughter_is_not_he() -> None:
+    draft = draft_article(
+        INTRO + "Tomas Pike, 78, spent a night on a trolley. His daughter, Rosa Pike, said "
+        "he had been “parked by a fire door”.\n\n“Nobody came to see me,” he said."
+    )
+    last = draft.quotes[-1]
+    assert last.speaker is not None and last.speaker.name != "Rosa Pike" and last.guess
+
+
 def test_what_some_call_something_is_a_name_not_a_quote() -> None:
     found = speakers(
         "Marrow’s films are often filed under what some critics call “slow cinema”, a label "

@@ -74,6 +74,11 @@ MALE = {"mr", "sir", "lord", "father", "brother"}
 FEMALE = {"mrs", "ms", "miss", "dame", "lady", "sister"}
 HONORIFICS = "|".join(sorted(MALE | FEMALE | {m.capitalize() for m in MALE | FEMALE}))
 """Honorifics that tell a person's sex, for the pronouns that refer to them."""
+KIN = {
+    "he": "son|husband|father|brother|grandfather|grandson|uncle|nephew|widower|boyfriend",
+    "she": "daughter|wife|mother|sister|grandmother|granddaughter|aunt|niece|widow|girlfriend",
+}
+"""Words for relatives that tell a person's sex: `His daughter, Ana Ruiz,`."""
 ANONYMOUS = regex.compile(
     r"\b(?:(?:asked|wished|wishing|asking|requested|requesting)\s+not\s+to\s+be\s+"
     r"(?:named|identified)|declined\s+to\s+be\s+(?:named|identified)|"
@@ -453,7 +458,14 @@ class Reader:
             )
         }
         other = FEMALE if pronoun == "he" else MALE
-        return not found & other
+        if found & other:
+            return False
+        kin = KIN["she" if pronoun == "he" else "he"]
+        return not regex.search(  # "His daughter, Rosalind Pike," / "Pike, his daughter,"
+            rf"(?i:\b(?:{kin}))\b,?\s+(?:\p{{Lu}}[\p{{L}}’'-]*\s+){{0,2}}{surname}\b"
+            rf"|\b{surname},\s+(?i:(?:his|her|their|the)\s+(?:[\p{{L}}-]+\s+)?(?:{kin}))\b",
+            text,
+        )
 
     def _earlier_sayer(self, paragraph: int, text: str, people: bool) -> DraftActor | str | None:
         """Who `text` (a paragraph, or its part before a pronoun) last reported as saying
@@ -496,6 +508,14 @@ class Reader:
                 left = start  # "She said she had not slept.": the sentence before that
                 continue
             named = mentions(sentence, self.actors)
+            described = regex.match(
+                rf"\s*[Tt]he\s+(?:\p{{Ll}}[\p{{L}}-]*\s+)?({'|'.join(ROLE_NOUNS)})\b", sentence
+            )
+            if described and people and (not named or named[0][0] > described.end()):
+                # "The judge refused bail.": the person the article described so
+                actor = self._described(described.group(1).lower(), paragraph, start)[0]
+                if actor is not None and actor.kind == "person":
+                    return actor
             for index, (begin, end, actor) in enumerate(named):
                 if begin > 80:
                     break

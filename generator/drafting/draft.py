@@ -74,7 +74,8 @@ LABELLED = regex.compile(
     r"(?i:\bso[- ]called|\bknown\s+as|\bnicknamed|\bdubbed|\bbranded|\bbilled\s+as|"
     r"\b(?:en)?titled|\bsigns?(?:\s+(?:his|her|their|its|\w+s|only|as)){0,4}|"
     r"\bcalls?\s+(?:him|her|it|them)sel(?:f|ves)|"
-    r"\bwhat\s+(?:[\p{L}’'-]+\s+){0,4}?(?:calls?|called|terms?|termed|dubs?|dubbed)|"
+    r"\bwhat\s+(?:[\p{L}’'-]+\s+){0,4}?(?:calls?|called|terms?|termed|dubs?|dubbed)"
+    r"(?:\s+(?:a|an|the|its|their))?|"
     r"\b(?:the|that|this)\s+(?:very\s+)?(?:word|words|phrase|term|expression|motto|label)s?)"
     r"\s*$"
 )
@@ -107,7 +108,9 @@ WORKS = (
     r"(?:report|study|review|survey|paper|book|novel|memoir|film|documentary|album|song|"
     r"play|series|show|programme|program|plan|strategy|campaign|operation|bill|act|law|"
     r"exhibition|podcast|column|essay|poem|opera|painting|brochure|manifesto|initiative|"
-    r"project|scheme|doctrine|motto|slogan|banner|headline|hashtag)"
+    r"project|scheme|doctrine|motto|slogan|banner|headline|hashtag|exercise|drill|mission|"
+    r"manoeuvre|maneuver|summit|festival|forum|conference|tournament|prize|award|fund|"
+    r"treaty|accord|pact|charter|app)"
 )
 TITLE_AFTER_WORK = regex.compile(rf"(?i:\b{WORKS}s?)\s*,?\s*$")
 """A work's or a plan's name right after the word for it: `its 2019 flood study, “Living
@@ -155,15 +158,16 @@ def _words(quote: DraftQuote) -> str:
 def _said_again(quotes: list[DraftQuote]) -> set[int]:
     """The quotes that repeat another, word for word or a part of it (a standfirst, a
     caption or a summary gives words the body quotes): of each, one is kept, the longer,
-    or the one whose attribution is surest (the first of equals). Not short words,
-    which two people may both say, nor a sure part of what someone else said."""
+    or the one whose attribution is surest (the first of equals). Not a part of a few
+    words, nor a sure part of what someone else said."""
     texts = [_words(q) for q in quotes]
     dropped: set[int] = set()
     for n, quote in enumerate(quotes):
-        if len(texts[n].split()) < 3:
-            continue
+        short = len(texts[n].split()) < 3  # only word for word: “immediately” twice
         for m, other in enumerate(quotes):
             if m == n or m in dropped or texts[n] not in texts[m]:
+                continue
+            if short and texts[n] != texts[m]:
                 continue
             apart = quote.speaker and other.speaker and quote.speaker is not other.speaker
             if apart and not quote.guess:
