@@ -412,24 +412,27 @@ class Reader:
                 return last.speaker, "", not spoke and not spoken_of
             # "Ms Ruiz told Mr Lind ... quoted him as replying": who the sentence before
             # names that the pronoun fits
-            named = mentions(self._sentence_before(paragraph, left) + " " + head, self.actors)
-            fitting = [
-                a for _, _, a in reversed(named)
-                if a.kind == "person" and a is not last.speaker and self._fits(word, a)
-            ]  # fmt: skip
-            if fitting:
-                return fitting[0], "", False
+            near = self._sentence_before(paragraph, left) + " " + head
+            fitting = self._last_fitting(near, word, last.speaker)
+            if fitting is not None:
+                return fitting, "", False
             other = self.before_last.speaker if self.before_last else None
             if other is not None and other.kind == "person" and self._fits(word, other):
                 return other, "", False  # the speaker before: a guess
-            earlier = [  # else the last person named before who fits: a guess too
-                a for _, _, a in reversed(mentions(self._before(paragraph, position), self.actors))
-                if a.kind == "person" and a is not last.speaker and self._fits(word, a)
-            ]  # fmt: skip
-            return (earlier[0] if earlier else last.speaker), "", False
+            # else the last person named before who fits: a guess too
+            earlier = self._last_fitting(self._before(paragraph, position), word, last.speaker)
+            return (earlier or last.speaker), "", False
         before = mentions(self._before(paragraph, position), self.actors)
         wanted = [a for _, _, a in reversed(before) if (a.kind == "person") == people]
         return (wanted[0] if wanted else None), "", False
+
+    def _last_fitting(self, text: str, pronoun: str, but: DraftActor) -> DraftActor | None:
+        """The last person `text` names, other than `but`, whom `pronoun` fits."""
+        return next(
+            (a for _, _, a in reversed(mentions(text, self.actors))
+             if a.kind == "person" and a is not but and self._fits(pronoun, a)),
+            None,
+        )  # fmt: skip
 
     def _sentence_before(self, paragraph: int, left: int) -> str:
         """The sentence before the one starting at `left` (in the paragraph before, for
