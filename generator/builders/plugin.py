@@ -3,6 +3,9 @@
 - on_config: apply `site_config.yml`, check every digest and write the
   Markdown tree into `docs_dir` (only the files whose text changed); add the
   built-in theme's overrides to Material's.
+- on_files / on_post_build: the pages outside the global navigation (every story's,
+  person's and topic's) are built after MkDocs' own, a folder at a time, on every
+  core, and none is kept once written (`later`).
 - build: one build of a project at a time (`staging.BuildLock`: a second waits).
   A problem in any input stops the build with located messages and no traceback.
   The site is built into a staging folder of its own beside `site_dir` and
@@ -50,6 +53,7 @@ from ..website.search import (
 )
 from .changes import Ledger, Made, built_key, made, site_key, static_key, still
 from .finish import SiteFacts, finish_page, inline_scripts, write_headers
+from .later import Failed, Job, build_later, hold_back, is_page, sitemap_entries
 from .project import Project
 from .staging import BuildLock, LockTimeout, Staging
 from .tree import restore
@@ -126,6 +130,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         """Republishing in place: the files of the last site to remove (else None)."""
         self.indexed: Indexed | None = None
         self.collector_paused = False
+        self.files: Any = None
+        self.nav: Any = None
+        self.env: Any = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup also keeps this instance alive across `serve` rebuilds.
@@ -204,10 +211,17 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             config.site_dir = str(self.staging.folder)
         return config
 
+    def on_files(self, files: Any, *, config: Any) -> Any:
+        """The pages outside the global navigation are built after MkDocs' own, a
+        folder at a time (`later`)."""
+        self.files = hold_back(files, config.nav)
+        return self.files
+
     def on_nav(self, nav: Any, *, config: Any, files: Any) -> Any:
         """Each file's key, and, when republishing, which the last site already holds:
         MkDocs' `--dirty` builds a page only when its file `is_modified()`, which here
         says whether its key changed."""
+        self.nav = nav
         if self.serving or self.ledger is None or self.staging is None:
             return nav
         ledger, plan, last = self.ledger, self.plan, self.staging.target
@@ -227,7 +241,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         in_nav = {page.file.src_uri for page in nav.pages}
         last_site = str(last)
         for file in files:
-            if file.is_documentation_page():
+            if is_page(file):
                 key = built_key(ledger.tree.get(file.src_uri), f"{docs}/{file.src_uri}")
                 keep = file.src_uri not in in_nav  # their titles show on every page
             elif file.abs_src_path is not None and not file.generated_by:
@@ -245,10 +259,18 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             self._resume_collector()  # most pages are built again: their garbage is freed
         return nav
 
+    def on_env(self, env: Any, *, config: Any, files: Any) -> Any:
+        self.env = env
+        env.globals["explainer_sitemap"] = lambda today: sitemap_entries(
+            files, config.site_url, today
+        )
+        return env
+
     @event_priority(-100)  # after every other plugin's
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Any) -> str:
-        """MkDocs reads and converts every page before it writes the first, holding all
-        their text at once (at 100,000 pages, most of the build's memory): from here
+        """MkDocs reads and converts every page it builds itself (those of the global
+        navigation; all of them when `nav` is not configured) before it writes the
+        first, holding all their text at once: from here
         until the page is written, its HTML is kept compressed, and its Markdown, which
         nothing reads again, not at all (an empty text, not None: `Page.title` reads
         None as "not read yet")."""
@@ -275,10 +297,25 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             page.markdown = page.content = None
         return output
 
+    def _written(self, file: Any) -> tuple[str, ...] | None:
+        """What a page built by `later` leaves in its worker's plan: its scripts."""
+        return self.plan.scripts.get(file.dest_uri)
+
     def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
         return finish_page(output_content, template_name, self.facts)  # 404.html
 
+    @event_priority(100)  # before every other plugin's: the later pages are part of the site
     def on_post_build(self, *, config: Any) -> None:
+        try:
+            written = build_later(
+                Job(config, self.files, self.nav, self.env, self.dirty, self._written)
+            )
+        except Failed as error:
+            raise PluginError(f"explainer: {error}") from None
+        plan = self.plan
+        for path, scripts in written:
+            if scripts is not None:
+                plan.scripts[path] = plan.distinct.setdefault(scripts, scripts)
         if self.serving:
             # A preview shows the edited page at once; its search catches up a moment later.
             self.indexer.placement = self.facts.search if self.facts else Placement()
