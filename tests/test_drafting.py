@@ -602,6 +602,50 @@ def test_an_unnamed_speaker_after_a_named_one_stays_unnamed(case: str, paragraph
     assert speaker is None, (case, text)
 
 
+def unnamed_guesses(body: str) -> dict[str, tuple[str | None, str, bool]]:
+    """Each quote's speaker, unnamed description and guess flag."""
+    draft = draft_article(INTRO + body)
+    return {q.text: (q.speaker.name if q.speaker else None, q.unnamed, q.guess)
+            for q in draft.quotes}  # fmt: skip
+
+
+def test_sources_close_to_someone_are_not_that_person() -> None:
+    found = unnamed_guesses("Sources close to Veller said the mayor was “deeply frustrated”.")
+    assert found["deeply frustrated"][:2] == (None, "Sources close to Veller")
+
+
+def test_a_pronoun_after_a_person_described_and_not_named_is_theirs_as_a_guess() -> None:
+    found = unnamed_guesses(
+        "“We will reopen when it is safe,” Marrow said.\n\n"
+        "Another docker, who gave his name only as Piet, lent the union his van. "
+        "“It was just sitting there,” he said."
+    )
+    assert found["It was just sitting there"] == (None, "Another docker", True)
+
+
+def test_a_quote_alone_in_its_paragraph_is_of_whom_the_next_paragraph_names() -> None:
+    found = unnamed_guesses(
+        "“We will reopen when it is safe,” Marrow said.\n\n"
+        "“We are not against ships. We are against this many ships.”\n\n"
+        "Those were the words of Tomas Veller, who spoke for an hour.\n\n"
+        "“Nobody told me. I found out on the radio.”\n\n"
+        "The man who found out last was Pavel Rusk, who was on holiday."
+    )
+    assert found["We are not against ships. We are against this many ships."] == (
+        "Tomas Veller", "", False)  # fmt: skip
+    assert found["Nobody told me. I found out on the radio."] == ("Pavel Rusk", "", True)
+
+
+def test_someone_reported_as_telling_the_speaker_is_the_speaker_as_a_guess() -> None:
+    found = unnamed_guesses(
+        "Marrow said a member of staff had told her at eight that the ships were “on their "
+        "way”. Veller said the union had demanded a deal “on the basis of a study nobody "
+        "has seen”."
+    )
+    assert found["on their way"] == (None, "a member of staff", True)
+    assert found["on the basis of a study nobody has seen"][0] == "Tomas Veller"
+
+
 COURT = (
     "Treasurer Jailed Over Band Funds\n\n"
     "Oskar Brel, 52, was jailed at Nerrick Crown Court on Friday after the Regional "

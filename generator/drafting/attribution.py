@@ -40,6 +40,7 @@ AUXILIARY = (
     r"in a statement|separately|quickly|flatly|not|did not|didn’t|didn't|only|just)"
 )
 ROLES = "|".join(ROLE_NOUNS)
+PERSON_NOUNS = frozenset(ROLE_NOUNS)
 SPOKESPERSON = regex.compile(
     r"^(?i:a|an|the)\s+(?:(?:senior|chief|official|press|deputy)\s+)*"
     r"(?:(?:spokes(?:man|woman|person)|representative|statement)\s+(?:for|of|from)\s+"
@@ -98,6 +99,24 @@ HEARSAY = regex.compile(
 """Words someone else is said to have used, between a verb of saying and the quote: "a
 single complaint that he was ‘…’" is the complaint's, not the speaker's ("its report
 that" is the speaker's own)."""
+TELLING = regex.compile(
+    r"told|asked|said|warned|promised|assured|insisted|replied|answered|explained|texted"
+)
+"""Verbs of one person telling another: `Marrow said a docker had told her that ...`."""
+NAMED_AFTER = regex.compile(
+    r"\s*(?:(?:Those|These|They)\s+(?:were|are)\s+the\s+words\s+of"
+    r"|The\s+(?:[\p{Ll}-]+\s+){0,2}?(?:words|criticism|warning|plea|appeal|remarks?|"
+    r"comments?|call|complaint|rebuke|admission)\s+came\s+from"
+    r"|The\s+\p{Ll}[^,.;:“”«»\"]{0,60}?\s+(?P<was>was|is))\s+",
+)
+"""The start of a paragraph that names who said the quote before it."""
+CIRCLE = regex.compile(
+    r"(?:(?:some|several|many|other|senior|two|three|four)\s+)*"
+    r"(?:sources|people|allies|aides|associates|insiders|those|relatives|colleagues|figures)"
+    r"\s+(?:close\s+to|familiar\s+with|around|of|to|within|inside|near)\s",
+    regex.IGNORECASE,
+)
+"""People around someone, unnamed: `Sources close to Veller said` are not Veller."""
 FIRST_NAME_ONLY = regex.compile(
     r"(?P<who>\b(?:a|an|one|another)\s[^,]*?),?\s+(?:who\s+)?(?:gave|giving|gives)\s+"
     r"(?:only\s+)?(?:his|her|their)\s+(?:first\s+)?name(?:\s+only)?(?:\s+as|\s*,)\s*$",
@@ -261,6 +280,8 @@ class Reader:
             # office's own words tell two ministers apart ("of Agriculture")
             titles = {w.lower() for w in phrase.split() if is_title(w) or w[:1].isupper()}
             return self._described(office_of.group("head").lower(), paragraph, position, titles)
+        if CIRCLE.match(phrase) and not VERB_RE.search(phrase):
+            return None, phrase, True
         found = [m for m in mentions(phrase, self.actors) if not _possessive(phrase, m[1])]
         office = regex.match(rf"(.+?)[’']s?\s+(?:{ORG_HEADS})$", phrase)
         if not found and office and mentions(office.group(1), self.actors):
@@ -493,10 +514,11 @@ class Reader:
                 return found.speaker
         return None
 
-    def _previous_subject(self, paragraph: int, left: int, people: bool) -> DraftActor | None:
+    def _previous_subject(self, paragraph: int, left: int, people: bool) -> DraftActor | str | None:
         """The subject of the sentence before: the first actor it names, not as a
         possessive (`Graham Pettifer, who lives there, said his neighbour ...`); through
-        sentences that open with a pronoun themselves, up to three back."""
+        sentences that open with a pronoun themselves, up to three back. A person it
+        describes and does not name (`Her brother`) is that description."""
         for _ in range(3):
             text = self.blanked[paragraph]
             if left <= 1:
@@ -519,6 +541,17 @@ class Reader:
                 actor = self._described(described.group(1).lower(), paragraph, start)[0]
                 if actor is not None and actor.kind == "person":
                     return actor
+            someone = regex.match(
+                r"\s*(?P<np>(?:A|An|Another|One|His|Her|Their)\s+(?:[\p{Ll}-]+\s+){0,2}?"
+                r"(?P<noun>[\p{Ll}-]+))(?=,|\s)",
+                sentence,
+            )
+            if (
+                someone and people and someone.group("noun") in PERSON_NOUNS
+                and not any(begin < 80 for begin, _, _ in named)
+            ):  # fmt: skip
+                # "Another neighbour, who gave his name only as Kev, lent ...": not named
+                return someone.group("np")
             for index, (begin, end, actor) in enumerate(named):
                 if begin > 80:
                     break
@@ -605,6 +638,10 @@ class Reader:
         if label is not None:
             label.via = result.via
             return label
+        named_after = self._named_after(passage)
+        if named_after is not None:
+            named_after.via = result.via
+            return named_after
         same_paragraph = self.last is not None and self.last_paragraph == passage.first.paragraph
         if self._continues(passage) or (same_paragraph and self._follows(passage)):
             # the same statement going on: a paragraph of its own, or the rest of a quote
@@ -618,7 +655,11 @@ class Reader:
         elif self._alone(passage) and passage.first.paragraph > 0:
             # a paragraph that is only a quote, after one that introduced someone ("The
             # chairwoman, Ana Ruiz, read a statement to the court."): likely theirs
-            result.speaker = self._previous_subject(passage.first.paragraph, 0, people=True)
+            subject = self._previous_subject(passage.first.paragraph, 0, people=True)
+            if isinstance(subject, str):
+                result.unnamed, result.guess = subject, True
+            else:
+                result.speaker = subject
         result.via = result.via or (self.last.via if self.last and result.speaker is
                                     self.last.speaker and result.speaker else None)  # fmt: skip
         return result
@@ -702,6 +743,23 @@ class Reader:
             return None
         words = self._source(first.paragraph, label.start("np"), label.end("np"))
         return Attribution(found[-1][2], None, False, words, cue=True)
+
+    def _named_after(self, passage: QuotedPassage) -> Attribution | None:
+        """A paragraph that is only a quote, whose speaker the next paragraph names: `Those
+        were the words of X`, `The criticism came from X`; `The neighbour who had to find
+        out was X`, a guess."""
+        following = passage.last.paragraph + 1
+        if not self._alone(passage) or following >= len(self.blanked):
+            return None
+        text = self.blanked[following]
+        opening = NAMED_AFTER.match(text)
+        if opening is None:
+            return None
+        found = mentions(text[opening.end() :], self.actors)
+        if not found or found[0][0] > 2 or found[0][2].kind not in ("person", "organisation"):
+            return None
+        words = self._source(following, 0, opening.end() + found[0][1])
+        return Attribution(found[0][2], None, opening.group("was") is not None, words, cue=True)
 
     def _alone(self, passage: QuotedPassage) -> bool:
         """The quote is all its paragraph holds."""
@@ -955,6 +1013,16 @@ class Reader:
             words = self._source(paragraph, offset + whole, offset + verb.end())
             unnamed = self.paragraphs[paragraph][offset + whole : offset + end].strip(" ,")
             return Attribution(None, None, False, words.strip(), unnamed)
+        said = [v for v in VERB_RE.finditer(phrase) if phrase[v.end() :].strip(" ,")]
+        if said and TELLING.fullmatch(verb.group(0).lower()):
+            # "Marrow said a member of staff had told her that ...": the one reported
+            # as telling, a guess
+            at = said[-1].end()
+            reported = regex.sub(r"^\s*(?:that\s+)?", "", phrase[at:])
+            at += phrase.index(reported, at)
+            actor, unnamed, _sure = self.resolve(reported, paragraph, offset + start + at)
+            words = self._source(paragraph, offset + start, offset + verb.end())
+            return Attribution(actor, None, True, words, "" if actor else unnamed or reported)
         actor, unnamed, sure = self.resolve(phrase, paragraph, offset + verb.start())
         if (
             actor is not None and self.last is not None and actor is self.last.speaker
