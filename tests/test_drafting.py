@@ -835,6 +835,16 @@ def test_a_quote_only_in_the_headline_is_kept_with_its_speaker() -> None:
     ]
 
 
+def test_what_a_spokesperson_speaks_for_is_a_body_whole() -> None:
+    draft = draft_article(
+        INTRO + "A spokesperson for Brennick Cycle Stores, which sold half of the bikes, said "
+        "the chain would give owners “a free loan bike while they wait”."
+    )
+    assert [(q.speaker.name, q.speaker.kind) for q in draft.quotes if q.speaker] == [
+        ("Brennick Cycle Stores", "organisation")
+    ]
+
+
 def test_names_in_any_script_are_actors() -> None:
     draft = draft_article(
         "Velmora Cup Final\n\n"

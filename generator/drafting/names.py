@@ -90,9 +90,20 @@ BODY_BEFORE = regex.compile(
 """A description in apposition before a name, up to its head noun: `The port operator, `."""
 
 
+SPEAKS_FOR = regex.compile(
+    r"\b(?:spokes(?:man|woman|person|people)|representative|press\s+officer)\s+"
+    r"(?:for|of|at)\s+(?:the\s+)?$",
+    regex.IGNORECASE,
+)
+"""Whom a spokesperson speaks for, before its name: a body (`a spokesperson for `)."""
+
+
 def described_as_body(after: str, before: str = "") -> bool:
     """Whether the text after a name (`, the battery maker that`, `, the Nerrick-based
-    confectioner,`) or before it (`The port operator, `) describes it as a body."""
+    confectioner,`) or before it (`The port operator, `, `a spokesperson for `)
+    describes it as a body."""
+    if SPEAKS_FOR.search(before):
+        return True
     found = BODY_APPOSITION.match(after) or BODY_BEFORE.search(before)
     return bool(found) and (
         found.group("head").lower() in BODY_NOUNS or "-based " in found.group(0).lower()
