@@ -835,6 +835,15 @@ def test_a_quote_only_in_the_headline_is_kept_with_its_speaker() -> None:
     ]
 
 
+def test_a_quote_that_speaks_of_its_speaker_found_by_a_pronoun_by_title_is_a_guess() -> None:
+    found = unnamed_guesses(
+        "“We will reopen the port,” Marrow said. Veller called the closure “a disgrace”.\n\n"
+        "“The mayor is welcome to visit the port any day,” he added."
+    )
+    assert found["a disgrace"] == ("Tomas Veller", "", False)
+    assert found["The mayor is welcome to visit the port any day"][2]
+
+
 def test_what_a_spokesperson_speaks_for_is_a_body_whole() -> None:
     draft = draft_article(
         INTRO + "A spokesperson for Brennick Cycle Stores, which sold half of the bikes, said "

@@ -625,6 +625,34 @@ class Reader:
     # --- verbs around a quote ---------------------------------------------------------
 
     def attribute(self, passage: QuotedPassage) -> Attribution:
+        result = self._attribute(passage)
+        if result.speaker is not None and not result.guess and self._spoken_of(passage, result):
+            result.guess = True
+        return result
+
+    def _spoken_of(self, passage: QuotedPassage, result: Attribution) -> bool:
+        """The quote's own words speak of its speaker, found by a pronoun, by their
+        title (`“The President of Tervania is welcome ...,” she added`): likely not
+        theirs."""
+        speaker = result.speaker
+        if speaker is None or speaker.kind != "person":
+            return False
+        if regex.sub(r"\W", "", result.words.split(" ")[0]).lower() not in PRONOUNS:
+            return False
+        text = " ".join(self.paragraphs[s.paragraph][s.start : s.end] for s in passage.spans)
+        for title in regex.finditer(
+            rf"\b(?i:the)\s+(?P<role>{ROLES})\b(?:\s+of\s+(?:the\s+)?(?P<of>\p{{Lu}}[\p{{L}}-]*))?",
+            text,
+            regex.IGNORECASE,
+        ):
+            of = title.group("of")
+            if title.group("role").lower() in speaker.roles and (
+                of is None or of.lower() in speaker.roles
+            ):
+                return True
+        return bool(mentions(text, [speaker]))
+
+    def _attribute(self, passage: QuotedPassage) -> Attribution:
         result = Attribution()
         for span in dict.fromkeys([passage.first, passage.last]):
             found = self._in_sentence(span.paragraph, span.start - 1, span.end + 1)
