@@ -249,6 +249,7 @@ def main(argv: list[str]) -> int:
             "dev5",
             "dev6",
             "dev7",
+            "dev8",
             "heldout",
             "heldout2",
         ],
