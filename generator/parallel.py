@@ -9,6 +9,7 @@ Small sites, machines with one core and systems without `fork` run it in-process
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
@@ -40,9 +41,14 @@ def fork_map(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
     size = -(-len(items) // (workers * 4))
     bounds = [(start, min(start + size, len(items))) for start in range(0, len(items), size)]
     _job = (function, items)
+    # The workers share the parent's memory until they write to it; Python's cycle
+    # collector, going over every object the parent made, would write to all of them and
+    # give each worker a copy. Frozen, they are left out of its rounds.
+    gc.freeze()
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             return [result for chunk in pool.map(_run, bounds) for result in chunk]
     finally:
+        gc.unfreeze()
         _job = None

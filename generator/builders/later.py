@@ -33,7 +33,7 @@ from itertools import groupby
 from typing import Any
 from urllib.parse import urljoin
 
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..parallel import fork_map
 
@@ -125,12 +125,17 @@ class Job:
     dirty: bool
     after: Callable[[File], Any]
     """Called once each page is written: what the build's process needs of it."""
+    serving: bool = False
+    """Under `mkdocs serve`, pages excluded from the site (`draft_docs`) are built too."""
     parent: int = field(default_factory=os.getpid)
     pages: list[File] = field(default_factory=list)
     """The pages the builder built itself (a page's template may list them)."""
 
     def __post_init__(self) -> None:
-        self.pages = self.files.documentation_pages()
+        self.pages = self.files.documentation_pages(inclusion=self.inclusion)
+
+    def inclusion(self, level: InclusionLevel) -> bool:
+        return level.is_in_serve() if self.serving else level.is_included()
 
     def builder(self) -> tuple[Any, Any]:
         """The running builder's own build module and Page class (MkDocs' or ProperDocs')."""
@@ -148,7 +153,12 @@ def build_later(job: Job) -> list[tuple[str, Any]]:
     """Build every later page that needs it (all, or under `--dirty` the modified
     ones); each page's `job.after`, by its path in the site. Failed if one failed."""
     todo = sorted(
-        (f for f in later_files(job.files) if not job.dirty or f.is_modified()), key=_folder
+        (
+            f
+            for f in later_files(job.files)
+            if job.inclusion(f.inclusion) and (not job.dirty or f.is_modified())
+        ),
+        key=_folder,
     )
     folders = [list(files) for _, files in groupby(todo, key=_folder)]
     results: list[tuple[str, Any]] = []

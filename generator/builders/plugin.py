@@ -307,9 +307,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     @event_priority(100)  # before every other plugin's: the later pages are part of the site
     def on_post_build(self, *, config: Any) -> None:
         try:
-            written = build_later(
-                Job(config, self.files, self.nav, self.env, self.dirty, self._written)
-            )
+            job = Job(config, self.files, self.nav, self.env, self.dirty, self._written,
+                      serving=self.serving)  # fmt: skip
+            written = build_later(job)
         except Failed as error:
             raise PluginError(f"explainer: {error}") from None
         plan = self.plan
