@@ -128,7 +128,7 @@ class Job:
     serving: bool = False
     """Under `mkdocs serve`, pages excluded from the site (`draft_docs`) are built too."""
     parent: int = field(default_factory=os.getpid)
-    pages: list[File] = field(default_factory=list)
+    pages: list[File] = field(init=False)
     """The pages the builder built itself (a page's template may list them)."""
 
     def __post_init__(self) -> None:
