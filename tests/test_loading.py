@@ -192,3 +192,17 @@ def test_quote_fidelity_ignores_typography_only(tmp_path: Path) -> None:
         "(closest passage in the article: "
         "«“unacceptable to start a bloodbath in Russia’s territory.”»)" in problem.message
     )
+
+
+def test_models_given_the_same_fields_share_one_set_of_them_and_a_copy_gets_its_own() -> None:
+    story, problems = load_resolved(SEED)
+    assert problems == []
+    first = story.quotes[0]
+    alike = [q for q in story.quotes[1:] if q.model_fields_set == first.model_fields_set]
+    assert alike, "the seed has no two quotes given the same fields"
+    assert all(q.model_fields_set is first.model_fields_set for q in alike)
+    given = set(first.model_fields_set)
+    unset = next(name for name in type(first).model_fields if name not in given)
+    copied = first.model_copy(update={unset: None})
+    assert unset in copied.model_fields_set
+    assert first.model_fields_set == given and alike[0].model_fields_set == given

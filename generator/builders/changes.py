@@ -241,6 +241,14 @@ class Ledger:
         self.__dict__.update(Ledger().__dict__)
         self.__dict__.update(state)
 
+    def handed_over(self) -> dict:
+        """All it holds, this build's notes included: `take` it in another process."""
+        return dict(self.__dict__)
+
+    def take(self, held: dict) -> None:
+        """Hold what another process's ledger held (`handed_over`)."""
+        self.__dict__.update(held)
+
     # -- reading the inputs --------------------------------------------------------------
 
     def read_digests(

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import functools
 import hashlib
 import pickle
 import posixpath
@@ -68,7 +69,6 @@ class SiteFacts:
     people: dict[str, Person]
     base_url: str | None
     """Where the site is published, ending in `/`; None while previewing."""
-    head: jinja2.Template = field(repr=False, compare=False)
     cards: dict[str, str] = field(default_factory=dict)
     """Each story's share card: its path on the site, by story id."""
     search: Placement = field(default_factory=Placement)
@@ -78,23 +78,20 @@ class SiteFacts:
 
     @classmethod
     def of(cls, site: SiteConfig, newsroom: Newsroom, base_url: str | None) -> SiteFacts:
-        env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(str(theme.metadata_dir())),
-            autoescape=True,
-            undefined=jinja2.StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
         base = base_url.rstrip("/") + "/" if base_url else None
         return cls(
             site,
             {story.id: _pack(story) for story in newsroom.stories},
             {person.id: dataclasses.replace(person, appearances=[]) for person in newsroom.people},
             base,
-            env.get_template("head.html.j2"),
             {story.id: card_path(card_of(story, site), story) for story in newsroom.stories},
             search_placement(newsroom),
         )
+
+    @property
+    def head(self) -> jinja2.Template:
+        """The template of each page's head (`theme/metadata/head.html.j2`)."""
+        return _metadata_templates().get_template("head.html.j2")  # reloaded when edited
 
     def story(self, story_id: str) -> Story | None:
         if self._last and self._last[0].id == story_id:
@@ -104,6 +101,17 @@ class SiteFacts:
             return None
         self._last[:] = [pickle.loads(zlib.decompress(packed))]
         return self._last[0]
+
+
+@functools.cache
+def _metadata_templates() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(theme.metadata_dir())),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
 
 def search_placement(newsroom: Newsroom) -> Placement:

@@ -25,7 +25,6 @@ for each until the build ends. Only the pages of the global navigation need that
 from __future__ import annotations
 
 import importlib
-import logging
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -35,7 +34,7 @@ from urllib.parse import urljoin
 
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from ..parallel import fork_map
+from ..parallel import LogCapture, fork_map, log_again
 
 SHOWN_FAILURES = 3
 """Folders whose failure is shown: a broken template fails them all, and the first say why."""
@@ -168,8 +167,7 @@ def build_later(job: Job) -> list[tuple[str, Any]]:
             failed.append(built.error)
             if len(failed) > SHOWN_FAILURES:
                 continue  # a broken template fails every folder: the first few say why
-        for name, level, message in built.records:
-            logging.getLogger(name).log(level, message)
+        log_again(built.records)
         results += built.results
     if failed:
         more = len(failed) - SHOWN_FAILURES
@@ -184,7 +182,7 @@ def _build_folder(job: Job, folder: list[File]) -> Built:
     build, page_class = job.builder()
     config = job.config
     built = Built()
-    capture = _Capture(built.records) if os.getpid() != job.parent else None
+    capture = LogCapture(built.records) if os.getpid() != job.parent else None
     try:
         for file in folder:
             page_class(None, file, config)
@@ -207,29 +205,6 @@ def _build_folder(job: Job, folder: list[File]) -> Built:
         if capture is not None:
             capture.stop()
     return built
-
-
-class _Capture(logging.Handler):
-    """In a worker: what the builder's loggers would show, kept to be logged again by
-    the build's process (which shows it and counts its warnings)."""
-
-    LOGGERS = ("mkdocs", "properdocs")
-
-    def __init__(self, records: list[tuple[str, int, str]]) -> None:
-        super().__init__(logging.NOTSET)
-        self.records = records
-        self.saved = {}
-        for name in self.LOGGERS:
-            logger = logging.getLogger(name)
-            self.saved[name] = logger.handlers
-            logger.handlers = [self]
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append((record.name, record.levelno, record.getMessage()))
-
-    def stop(self) -> None:
-        for name, handlers in self.saved.items():
-            logging.getLogger(name).handlers = handlers
 
 
 def _folder(file: File) -> str:

@@ -41,6 +41,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 
 from ..digest.loading import InputError, Problem
 from ..digest.schema import SiteConfig
+from ..parallel import ChildFailed, in_child
 from ..website import theme
 from ..website.search import (
     SEARCH_DIR,
@@ -179,9 +180,13 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             log.info("explainer: build cache read in %.2f s", time.perf_counter() - started)
         self.plan = Plan()
         try:
-            site, newsroom, stats = project.generate(self.ledger)
-            if not self.serving:
-                self.ledger.release()  # the stories are in `newsroom` (resolved)
+            if self.serving:  # the ledger keeps the stories read from one rebuild to the next
+                site, self.facts, stats = self.generate(project, config)
+            else:
+                site, self.facts, stats, ledger = in_child(lambda: self.generate(project, config))
+                self.ledger.take(ledger)
+        except ChildFailed as error:  # killed, for example out of memory
+            raise PluginError(f"explainer: generating the pages failed: {error}") from None
         except InputError as error:
             self.problems = error.problems
             message = f"{len(error.problems)} problem(s) in the content:\n{error}"
@@ -203,13 +208,29 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if site.url and not self.serving:
             config.site_url = str(site.url)
         config.theme["language"] = site.language
-        self.facts = SiteFacts.of(site, newsroom, config.site_url or None)
         if not self.serving:
             self.staging, left = Staging.begin(Path(config.site_dir))
             for problem in left:
                 log.info("explainer: %s", problem)
             config.site_dir = str(self.staging.folder)
         return config
+
+    def generate(self, project: Project, config: Any) -> tuple:
+        """Check every input and write the generated tree: the site's settings, what the
+        post-build step needs of the stories (`SiteFacts`) and what was written; outside
+        `serve`, also the ledger.
+
+        Outside `serve` this runs in a child process (`parallel.in_child`): it holds
+        every story at once, and what it frees the build's process would otherwise keep
+        (Python keeps the memory of freed objects when a few live ones are among them)."""
+        assert self.ledger is not None
+        site, newsroom, stats = project.generate(self.ledger)
+        url = str(site.url) if site.url and not self.serving else config.site_url
+        facts = SiteFacts.of(site, newsroom, url or None)
+        if self.serving:
+            return site, facts, stats
+        self.ledger.release()  # the stories are in `newsroom` (resolved)
+        return site, facts, stats, self.ledger.handed_over()
 
     def on_files(self, files: Any, *, config: Any) -> Any:
         """The pages outside the global navigation are built after MkDocs' own, a
