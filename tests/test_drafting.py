@@ -614,6 +614,60 @@ def test_sources_close_to_someone_are_not_that_person() -> None:
     assert found["deeply frustrated"][:2] == (None, "Sources close to Veller")
 
 
+def test_they_after_a_group_of_people_is_that_group_not_the_last_speaker() -> None:
+    found = unnamed_guesses(
+        "“We will reopen when it is safe,” Marrow said.\n\n"
+        "Three pilots from Nerrick who had waited all night stood at the gate. "
+        "“We want to go home,” they said."
+    )
+    assert found["We want to go home"] == (None, "Three pilots from Nerrick", True)
+
+
+def test_they_is_not_sure_to_be_the_one_person_who_spoke_last() -> None:
+    found = unnamed_guesses(
+        "“We will reopen when it is safe,” Marrow said.\n\n"
+        "Corvell Moorings did not answer questions about the berths. "
+        "“We have offered fair terms,” they said in an email."
+    )
+    assert found["We have offered fair terms"][2] is True
+
+
+def test_the_sentence_before_a_pronoun_runs_on_after_p_m() -> None:
+    found = unnamed_guesses(
+        "“We will reopen when it is safe,” Marrow said.\n\n"
+        "The harbour pilot, Piet Andersen, handed the watch to Marrow at 10 p.m. and was "
+        "asleep when the crane fell. “I was on the floor before I was awake,” he said."
+    )
+    assert found["I was on the floor before I was awake"][0] == "Piet Andersen"
+
+
+def test_said_the_someone_the_article_does_not_name_is_unnamed_not_a_pronoun_after() -> None:
+    found = unnamed_guesses(
+        "“We will reopen when it is safe,” Marrow said.\n\n"
+        "“I had my boots on before the horn stopped,” said the skipper of one of the "
+        "boats, who asked not to be named because he had not told his insurer."
+    )
+    assert found["I had my boots on before the horn stopped"] == (
+        None, "the skipper of one of the boats", False
+    )  # fmt: skip
+
+
+def test_a_spokesperson_of_no_body_speaks_for_the_body_the_sentence_is_about() -> None:
+    found = unnamed_guesses(
+        "North Nerrick Police closed the quay road “until the cranes are safe”, a spokesperson "
+        "said."
+    )
+    assert found["until the cranes are safe"] == ("North Nerrick Police", "", True)
+
+
+def test_someone_described_and_named_later_by_the_same_words_is_that_person() -> None:
+    found = unnamed_guesses(
+        "“The crane just folded,” said a retired docker who was fishing from the quay.\n\n"
+        "The retired docker, Piet Andersen, 71, said he had called the harbour office."
+    )
+    assert found["The crane just folded"] == ("Piet Andersen", "", True)
+
+
 def test_a_pronoun_after_a_person_described_and_not_named_is_theirs_as_a_guess() -> None:
     found = unnamed_guesses(
         "“We will reopen when it is safe,” Marrow said.\n\n"

@@ -41,12 +41,42 @@ AUXILIARY = (
 )
 ROLES = "|".join(ROLE_NOUNS)
 PERSON_NOUNS = frozenset(ROLE_NOUNS)
+
+
+def _plural(noun: str) -> str:
+    if noun.endswith("man"):
+        return noun[:-3] + "men"  # spokesmen, fishermen
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"  # deputies
+    return noun + ("es" if noun.endswith(("s", "sh", "ch", "x")) else "s")
+
+
+PEOPLE_PLURALS = frozenset(_plural(noun) for noun in ROLE_NOUNS) | {
+    "people", "relatives", "families", "members", "crew", "staff", "children", "men",
+    "women", "locals", "officials", "residents", "survivors", "colleagues", "friends",
+}  # fmt: skip
+"""Words a report names a group of people by, who can say something together."""
+GROUP_SUBJECT = regex.compile(
+    r"\s*(?P<np>(?:(?i:the|their|his|her|its|our|some|several|many|most|all|both|two|three|"
+    r"four|five|six|seven|eight|nine|ten|dozens\s+of|hundreds\s+of)|\d[\d,]*)\s+"
+    r"(?:[\p{L}’'-]+\s+){0,3}?(?P<noun>\p{Ll}[\p{Ll}-]*)"
+    r"(?:\s+(?:of|from|at|in|on)\s+(?:the\s+)?(?:[\p{Ll}-]+\s+)?\p{L}[\p{L}’'-]*)?"
+    r"|(?P<noun>\p{Lu}\p{Ll}+)\s+(?:of|from|at|in|on)\s+(?:the\s+)?\p{L}[\p{L}’'-]*)"
+    r"(?=[\s,])"
+)
+"""A sentence whose subject is a group of people: `Three students from Ostrevik ...`,
+`The port's three pilots, all of whom ...`, `Relatives of the crew ...`."""
 SPOKESPERSON = regex.compile(
     r"^(?i:a|an|the)\s+(?:(?:senior|chief|official|press|deputy)\s+)*"
     r"(?:(?:spokes(?:man|woman|person)|representative|statement)\s+(?:for|of|from)\s+"
     r"(?P<body>(?:the\s+)?\p{Lu}[^,;]*)"
     r"|(?P<body>\p{Lu}[\p{L}\p{Lu}&-]*(?:\s+\p{Lu}[\p{L}&-]*){0,3})\s+spokes(?:man|woman|person))$"
 )
+BARE_SPOKESPERSON = regex.compile(
+    r"(?i:a|an|the)\s+(?:(?:senior|chief|press|deputy)\s+)?"
+    r"(?:spokes(?:man|woman|person)|representative)"
+)
+"""A spokesperson the article does not say whose."""
 PRESS_SERVICE = regex.compile(
     r"(?i:the\s+)?(?i:press\s+(?:service|office))(?:\s+(?i:of|for)\s+(?P<body>(?i:the\s+)?\p{Lu}[^,.;:]*?))?"
     r"|(?i:the\s+)?(?P<body>\p{Lu}[\p{L}’'-]*(?:\s+(?:of\s+|for\s+)?\p{Lu}[\p{L}’'-]*){0,4})"
@@ -181,22 +211,32 @@ class Attribution:
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence of `text` (quotes already blanked) holding [start, end)."""
+    """The sentence of `text` (quotes already blanked) holding [start, end). A full stop
+    ends one unless it ends an abbreviation or a lower-case word follows it (`at 10 p.m.
+    and was in his cabin`)."""
     left = start
     while left > 0:
-        if text[left - 1] in ".!?" and text[left : left + 1] == " ":
-            head = text[max(0, left - 6) : left - 1].split(" ")[-1]
-            if not regex.fullmatch(ABBREVIATIONS, head):
-                break
+        if text[left - 1] in ".!?" and text[left : left + 1] == " " and _ends(text, left - 1):
+            break
         left -= 1
     right = end
     while right < len(text):
-        if text[right] in ".!?" and (right + 1 == len(text) or text[right + 1] == " "):
-            head = text[max(0, right - 6) : right].split(" ")[-1]
-            if not regex.fullmatch(ABBREVIATIONS, head):
-                break
+        if (
+            text[right] in ".!?"
+            and (right + 1 == len(text) or text[right + 1] == " ")
+            and _ends(text, right)
+        ):
+            break
         right += 1
     return left, min(len(text), right + 1)
+
+
+def _ends(text: str, stop: int) -> bool:
+    """Whether the full stop (or ! or ?) at `stop`, followed by a space, ends a sentence."""
+    head = text[max(0, stop - 5) : stop].split(" ")[-1]
+    if regex.fullmatch(ABBREVIATIONS, head):
+        return False
+    return not regex.match(r" \p{Ll}", text[stop + 1 : stop + 3])
 
 
 class Reader:
@@ -263,6 +303,11 @@ class Reader:
         )
         if spokes_lower:  # "a spokesperson for the council"
             return self._described(spokes_lower.group("head"), paragraph, position)
+        if BARE_SPOKESPERSON.fullmatch(phrase):
+            # "North Carrow Police closed the lane, a spokesperson said": the body the
+            # sentence, or the one before, is about (a guess: the article does not say)
+            body = self._spoken_for(paragraph, position)
+            return (body, "", False) if body is not None else (None, phrase, False)
         head = regex.split(r"\s+(?:at|of|from|for|in|on|with|close to)\s+", phrase)[0]
         if (
             regex.match(r"(?:a|an|one|two|three|several|some)\s", head, regex.I)
@@ -352,6 +397,21 @@ class Reader:
             return None, phrase, True
         return None, "", False
 
+    def _spoken_for(self, paragraph: int, position: int) -> DraftActor | None:
+        """The body a spokesperson the article does not name speaks for: the first one
+        named in the sentence up to `position`, else in the sentence before."""
+        text = self.blanked[paragraph]
+        left, _ = sentence_bounds(text, position, position)
+        for sentence in (text[left:position], self._sentence_before(paragraph, left)):
+            bodies = [
+                actor
+                for _, end, actor in mentions(sentence, self.actors)
+                if actor.kind not in ("person", "media") and not _possessive(sentence, end)
+            ]
+            if bodies:
+                return bodies[0]
+        return None
+
     def _press_service(self, body: str | None, paragraph: int, position: int) -> Resolved:
         """A press service speaks for its body: the one it names, else the one the article
         last named with a press service (`according to the Granite Hall press service`)."""
@@ -406,7 +466,7 @@ class Reader:
         # who the paragraph before reported: likely, certain when also the last speaker
         for found in (
             self._earlier_sayer(paragraph, self.blanked[paragraph][:left], people),
-            self._previous_subject(paragraph, left, people),
+            self._previous_subject(paragraph, left, people, plural=word == "they"),
             self._earlier_sayer(paragraph - 1, self.blanked[paragraph - 1], people)
             if paragraph > 0 else None,
         ):  # fmt: skip
@@ -430,7 +490,10 @@ class Reader:
                 # her knowing ..."): the pronoun may be hers
                 other_one = THIRD_PERSON.get(word)
                 spoken_of = bool(other_one and regex.search(other_one, self.last_text, regex.I))
-                return last.speaker, "", not spoke and not spoken_of
+                # "they" is seldom one person the article names: a group, a body it did not
+                # take for one (`Corvell Estates did not answer. “…,” they said`)
+                one = word == "they" and last.speaker.kind == "person"
+                return last.speaker, "", not spoke and not spoken_of and not one
             # "Ms Ruiz told Mr Lind ... quoted him as replying": who the sentence before
             # names that the pronoun fits
             near = self._sentence_before(paragraph, left) + " " + head
@@ -514,11 +577,14 @@ class Reader:
                 return found.speaker
         return None
 
-    def _previous_subject(self, paragraph: int, left: int, people: bool) -> DraftActor | str | None:
+    def _previous_subject(
+        self, paragraph: int, left: int, people: bool, plural: bool = False
+    ) -> DraftActor | str | None:
         """The subject of the sentence before: the first actor it names, not as a
         possessive (`Graham Pettifer, who lives there, said his neighbour ...`); through
         sentences that open with a pronoun themselves, up to three back. A person it
-        describes and does not name (`Her brother`) is that description."""
+        describes and does not name (`Her brother`) is that description; for `plural`
+        ("they"), so is a group of people (`Three students from Ostrevik`)."""
         for _ in range(3):
             text = self.blanked[paragraph]
             if left <= 1:
@@ -533,6 +599,12 @@ class Reader:
                 left = start  # "She said she had not slept.": the sentence before that
                 continue
             named = mentions(sentence, self.actors)
+            group = GROUP_SUBJECT.match(sentence) if plural else None
+            if (
+                group and group.group("noun") in PEOPLE_PLURALS
+                and not any(begin < group.end("np") for begin, _, _ in named)
+            ):  # fmt: skip
+                return group.group("np").strip()
             described = regex.match(
                 rf"\s*[Tt]he\s+(?:\p{{Ll}}[\p{{L}}-]*\s+)?({'|'.join(ROLE_NOUNS)})\b", sentence
             )
@@ -628,7 +700,29 @@ class Reader:
         result = self._attribute(passage)
         if result.speaker is not None and not result.guess and self._spoken_of(passage, result):
             result.guess = True
+        if result.speaker is None and result.unnamed:
+            named = self._named_later(result.unnamed)
+            if named is not None:
+                result.speaker, result.unnamed, result.guess = named, "", True
         return result
+
+    def _named_later(self, description: str) -> DraftActor | None:
+        """The person a speaker described and not named (`a retired teacher who was
+        travelling with ...`) is named by the same description elsewhere in the article:
+        `The retired teacher, Ingeborg Falck, 71, said ...`; a guess."""
+        core = regex.match(
+            r"(?i:a|an)\s+(?P<words>(?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)(?=\s+(?:who|whose|of|from|at|in|on|with)\b|,|$)",
+            description.strip(),
+        )
+        if core is None or core.group("words").split()[-1] not in PERSON_NOUNS:
+            return None
+        words = r"\s+".join(map(regex.escape, core.group("words").split()))
+        text = "\n".join(self.blanked)
+        for found in regex.finditer(rf"\b(?i:the)\s+{words},\s+(?P<name>[^,.;:]+)", text):
+            named = mentions(found.group("name"), self.actors)
+            if named and named[0][0] == 0 and named[0][2].kind == "person":
+                return named[0][2]
+        return None
 
     def _spoken_of(self, passage: QuotedPassage, result: Attribution) -> bool:
         """The quote's own words speak of its speaker, found by a pronoun, by their
@@ -1143,7 +1237,13 @@ class Reader:
                 return Attribution(named[0][2], None, False, words)
         actor, unnamed, sure = self.resolve(phrase, paragraph, offset + verb.end())
         if actor is None and not unnamed:
-            return None
+            if not regex.fullmatch(r"(?i:the|a|an)\s+\p{Ll}[\p{Ll}-]*", phrase):
+                return None
+            # "said the skipper of one of the boats, who asked not to be named": someone
+            # the article describes and does not name (a guess, unless it says so)
+            whole = regex.match(r"\s*([^,.;:]*)", after).group(1)
+            phrase = unnamed = regex.sub(rf"^(?:{AUXILIARY})\s+", "", whole).strip()
+            sure = bool(ANONYMOUS.search(after))
         end = offset + verb.end() + after.index(phrase) + len(phrase)
         words = self._source(paragraph, offset + verb.start(), end)
         return Attribution(actor, None, not sure, words, unnamed)
