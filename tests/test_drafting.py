@@ -668,6 +668,15 @@ def test_someone_described_and_named_later_by_the_same_words_is_that_person() ->
     assert found["The crane just folded"] == ("Piet Andersen", "", True)
 
 
+def test_a_quote_going_on_that_names_its_speaker_by_first_name_is_a_guess() -> None:
+    found = unnamed_guesses(
+        "The union’s leader, Jonas Brek, has called her “the best director we have had”. "
+        "She laughs.\n\n"
+        "“Jonas says that about everyone who signs a pay deal with him.”"
+    )
+    assert found["Jonas says that about everyone who signs a pay deal with him."][2] is True
+
+
 def test_a_pronoun_after_a_person_described_and_not_named_is_theirs_as_a_guess() -> None:
     found = unnamed_guesses(
         "“We will reopen when it is safe,” Marrow said.\n\n"

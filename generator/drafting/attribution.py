@@ -725,13 +725,14 @@ class Reader:
         return None
 
     def _spoken_of(self, passage: QuotedPassage, result: Attribution) -> bool:
-        """The quote's own words speak of its speaker, found by a pronoun, by their
-        title (`“The President of Tervania is welcome ...,” she added`): likely not
-        theirs."""
+        """The quote's own words speak of its speaker, found by a pronoun or by nothing
+        but the quote before (a paragraph that is only a quote), by their title (`“The
+        President of Tervania is welcome ...,” she added`) or name: likely not theirs."""
         speaker = result.speaker
         if speaker is None or speaker.kind != "person":
             return False
-        if regex.sub(r"\W", "", result.words.split(" ")[0]).lower() not in PRONOUNS:
+        first = regex.sub(r"\W", "", result.words.split(" ")[0]).lower()
+        if result.words and first not in PRONOUNS:
             return False
         text = " ".join(self.paragraphs[s.paragraph][s.start : s.end] for s in passage.spans)
         for title in regex.finditer(
@@ -744,7 +745,11 @@ class Reader:
                 of is None or of.lower() in speaker.roles
             ):
                 return True
-        return bool(mentions(text, [speaker]))
+        given = speaker.name.split()[0]  # "Everett says that about everyone"
+        by_first_name = len(speaker.name.split()) > 1 and not is_title(given)
+        return bool(mentions(text, [speaker])) or (
+            by_first_name and bool(regex.search(rf"\b{regex.escape(given)}\b", text))
+        )
 
     def _attribute(self, passage: QuotedPassage) -> Attribution:
         result = Attribution()
