@@ -677,6 +677,21 @@ def test_a_quote_going_on_that_names_its_speaker_by_first_name_is_a_guess() -> N
     assert found["Jonas says that about everyone who signs a pay deal with him."][2] is True
 
 
+def test_a_quote_alone_then_that_was_someone_is_theirs_as_a_guess() -> None:
+    found = unnamed_guesses(
+        "“She talked us in for four hours on the radio.”\n\n"
+        "That was the skipper of the trawler Kestrel, Piet Andersen, now 84."
+    )
+    assert found["She talked us in for four hours on the radio."] == ("Piet Andersen", "", True)
+
+
+def test_words_someone_would_say_according_to_another_are_a_guess() -> None:
+    found = unnamed_guesses(
+        "“Never trust a calm morning,” she would tell every new docker, according to Ilse Marrow."
+    )
+    assert found["Never trust a calm morning"][2] is True
+
+
 def test_a_pronoun_after_a_person_described_and_not_named_is_theirs_as_a_guess() -> None:
     found = unnamed_guesses(
         "“We will reopen when it is safe,” Marrow said.\n\n"

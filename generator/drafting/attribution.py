@@ -137,7 +137,8 @@ NAMED_AFTER = regex.compile(
     r"\s*(?:(?:Those|These|They)\s+(?:were|are)\s+the\s+words\s+of"
     r"|The\s+(?:[\p{Ll}-]+\s+){0,2}?(?:words|criticism|warning|plea|appeal|remarks?|"
     r"comments?|call|complaint|rebuke|admission)\s+came\s+from"
-    r"|The\s+\p{Ll}[^,.;:“”«»\"]{0,60}?\s+(?P<was>was|is))\s+",
+    r"|The\s+\p{Ll}[^,.;:“”«»\"]{0,60}?\s+(?P<was>was|is)"
+    r"|(?:That|This)\s+(?P<was>was|is)(?:\s+(?i:the|a|an)\s+[^,.;:“”«»\"]{1,80},)?)\s+",
 )
 """The start of a paragraph that names who said the quote before it."""
 CIRCLE = regex.compile(
@@ -982,9 +983,14 @@ class Reader:
                 flags=regex.IGNORECASE,
             )  # "in her words" -> "she"
             actor, unnamed, sure = self.resolve(phrase, paragraph, start)
+            # "“…,” she would tell every new pilot, according to X": X may only relay them
+            relayed = q_end <= according.start() and regex.search(
+                r"\b(?:he|she|they)\b", sentence[q_end : according.start()], regex.I
+            )
             if (actor is not None and actor.kind != "media") or unnamed:
                 words = self._source(paragraph, left + according.start(), left + according.end())
-                return Attribution(actor, result.via, not sure, words, unnamed, cue=True)
+                guess = not sure or bool(relayed)
+                return Attribution(actor, result.via, guess, words, unnamed, cue=True)
         return result
 
     def _quoting(self, sentence: str, verbs: list[regex.Match], q_start: int, q_end: int,
