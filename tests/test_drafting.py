@@ -692,6 +692,22 @@ def test_words_someone_would_say_according_to_another_are_a_guess() -> None:
     assert found["Never trust a calm morning"][2] is True
 
 
+def test_the_subject_of_a_clause_opening_with_when_does_not_introduce_the_quote() -> None:
+    found = unnamed_guesses(
+        "When Marrow took over the port in 1999 her father left a note in the desk, and "
+        "Piet Andersen reads it to me now: “Keep the cranes oiled and the books honest.”"
+    )
+    assert found["Keep the cranes oiled and the books honest."][0] != "Ilse Marrow"
+
+
+def test_words_someone_reads_out_are_a_guess_for_them() -> None:
+    found = unnamed_guesses(
+        "Piet Andersen read the letter aloud to the meeting: “Keep the cranes oiled and the "
+        "books honest.”"
+    )
+    assert found["Keep the cranes oiled and the books honest."] == ("Piet Andersen", "", True)
+
+
 def test_a_pronoun_after_a_person_described_and_not_named_is_theirs_as_a_guess() -> None:
     found = unnamed_guesses(
         "“We will reopen when it is safe,” Marrow said.\n\n"

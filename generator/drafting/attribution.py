@@ -141,6 +141,11 @@ NAMED_AFTER = regex.compile(
     r"|(?:That|This)\s+(?P<was>was|is)(?:\s+(?i:the|a|an)\s+[^,.;:“”«»\"]{1,80},)?)\s+",
 )
 """The start of a paragraph that names who said the quote before it."""
+READ_OUT = regex.compile(
+    r"\b(?:reads?|reading)\s+(?:it|them|out|aloud|from|(?:a|the|his|her|their)\s+"
+    r"(?:\p{Ll}+\s+)?(?:letter|note|message|statement|post|poem|email|text))\b"
+)
+"""Someone reading out words that are another's: a letter, a note, a post."""
 CIRCLE = regex.compile(
     r"(?:(?:some|several|many|other|senior|two|three|four)\s+)*"
     r"(?:sources|people|allies|aides|associates|insiders|those|relatives|colleagues|figures)"
@@ -819,9 +824,14 @@ class Reader:
         subject = clause[: verb.start()].strip()
         if "," in subject or subject.lower() in PRONOUNS:
             return None  # a pronoun: "She went on: “…”" is the speaker going on
+        if regex.match(r"(?i:when|after|before|as|while|since|if|although|because|once|until)\b",
+                       subject):  # fmt: skip
+            return None  # "When Ruth took over the presses he left a letter ...": not Ruth
         actor, unnamed, sure = self.resolve(subject, first.paragraph, start)
         if actor is None and not unnamed:
             return None
+        if READ_OUT.search(clause):
+            sure = False  # "... and Agnes reads it to me": someone else's words, read out
         words = self._source(first.paragraph, start, start + verb.end())
         return Attribution(actor, None, not sure, words.strip(), unnamed, cue=True)
 
