@@ -708,6 +708,15 @@ def test_words_someone_reads_out_are_a_guess_for_them() -> None:
     assert found["Keep the cranes oiled and the books honest."] == ("Piet Andersen", "", True)
 
 
+def test_she_is_not_a_man_the_article_introduced_with_he_is() -> None:
+    found = unnamed_guesses(
+        "He is her press officer, Piet Andersen, and he will be back twice more. "
+        "“You have the dockers at ten,” Andersen tells her.\n\n"
+        "She stands and takes her coat. “I am here to get the port open,” she says."
+    )
+    assert found["I am here to get the port open"][0] != "Piet Andersen"
+
+
 def test_a_pronoun_after_a_person_described_and_not_named_is_theirs_as_a_guess() -> None:
     found = unnamed_guesses(
         "“We will reopen when it is safe,” Marrow said.\n\n"

@@ -553,6 +553,13 @@ class Reader:
         other = FEMALE if pronoun == "he" else MALE
         if found & other:
             return False
+        named_so = regex.search(  # "He is her press officer, Callum Reyes, and ..."
+            rf"\b(?P<pronoun>He|She)\s+(?:is|was)\s+(?:[^.,;]{{1,60}},\s+)?"
+            rf"(?:\p{{Lu}}[\p{{L}}’'-]*\s+){{0,2}}{surname}\b",
+            text,
+        )
+        if named_so and named_so.group("pronoun").lower() != pronoun:
+            return False
         kin = KIN["she" if pronoun == "he" else "he"]
         return not regex.search(  # "His daughter, Rosalind Pike," / "Pike, his daughter,"
             rf"(?i:\b(?:{kin}))\b,?\s+(?:\p{{Lu}}[\p{{L}}’'-]*\s+){{0,2}}{surname}\b"
