@@ -717,6 +717,15 @@ def test_she_is_not_a_man_the_article_introduced_with_he_is() -> None:
     assert found["I am here to get the port open"][0] != "Piet Andersen"
 
 
+def test_someone_described_then_identified_as_a_named_person_is_that_person() -> None:
+    found = unnamed_guesses(
+        "“Nobody wants the port shut a day longer,” a member of the union’s delegation told "
+        "reporters. The official was later identified by the union as its treasurer "
+        "Piet Andersen."
+    )
+    assert found["Nobody wants the port shut a day longer"] == ("Piet Andersen", "", True)
+
+
 def test_a_pronoun_after_a_person_described_and_not_named_is_theirs_as_a_guess() -> None:
     found = unnamed_guesses(
         "“We will reopen when it is safe,” Marrow said.\n\n"

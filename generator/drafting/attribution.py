@@ -141,6 +141,12 @@ NAMED_AFTER = regex.compile(
     r"|(?:That|This)\s+(?P<was>was|is)(?:\s+(?i:the|a|an)\s+[^,.;:“”«»\"]{1,80},)?)\s+",
 )
 """The start of a paragraph that names who said the quote before it."""
+IDENTIFIED = regex.compile(
+    r"\b(?:The|This|That)\s+(?:[\p{Ll}-]+\s+){0,2}?(?P<noun>[\p{Ll}-]+)\s+"
+    r"(?:was|has\s+been|had\s+been|is)\s+(?:later\s+|since\s+|subsequently\s+)?"
+    r"(?:identified|named)\b[^.;]*?\bas\s+(?P<rest>[^.;]+)"
+)
+"""`The official was later identified by the embassy as ...`: who a description was."""
 READ_OUT = regex.compile(
     r"\b(?:reads?|reading)\s+(?:it|them|out|aloud|from|(?:a|the|his|her|their)\s+"
     r"(?:\p{Ll}+\s+)?(?:letter|note|message|statement|post|poem|email|text))\b"
@@ -714,7 +720,7 @@ class Reader:
         if result.speaker is not None and not result.guess and self._spoken_of(passage, result):
             result.guess = True
         if result.speaker is None and result.unnamed:
-            named = self._named_later(result.unnamed)
+            named = self._named_later(result.unnamed) or self._identified(passage.last.paragraph)
             if named is not None:
                 result.speaker, result.unnamed, result.guess = named, "", True
         return result
@@ -735,6 +741,23 @@ class Reader:
             named = mentions(found.group("name"), self.actors)
             if named and named[0][0] == 0 and named[0][2].kind == "person":
                 return named[0][2]
+        return None
+
+    def _identified(self, paragraph: int) -> DraftActor | None:
+        """The person a speaker the article described and did not name turned out to be:
+        `The official was later identified by the embassy as Ingvild Rask`, in the
+        quote's paragraph or the next two; a guess."""
+        for text in self.blanked[paragraph : paragraph + 3]:
+            for found in IDENTIFIED.finditer(text):
+                if found.group("noun") not in PERSON_NOUNS:
+                    continue
+                named = [a for _, _, a in mentions(found.group("rest"), self.actors)
+                         if a.kind == "person"]  # fmt: skip
+                if named:
+                    return named[-1]
+                name = _trailing_name(found.group("rest").strip())
+                if name and len(name.split()) > 1:
+                    return self._new_actor(name, "person")
         return None
 
     def _spoken_of(self, passage: QuotedPassage, result: Attribution) -> bool:
