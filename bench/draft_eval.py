@@ -250,6 +250,7 @@ def main(argv: list[str]) -> int:
             "dev6",
             "dev7",
             "dev8",
+            "dev9",
             "heldout",
             "heldout2",
         ],
