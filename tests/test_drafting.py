@@ -726,6 +726,33 @@ def test_someone_described_then_identified_as_a_named_person_is_that_person() ->
     assert found["Nobody wants the port shut a day longer"] == ("Piet Andersen", "", True)
 
 
+def test_a_statement_that_read_in_part_is_found_over_its_paragraphs() -> None:
+    draft = draft_article(
+        INTRO + "The Harbour Authority of Nerrick issued a statement on Monday night.\n\n"
+        'The statement read in part, "The port will reopen on Friday at six.\n\n'
+        '"Dockers will be paid for the days it was shut."'
+    )
+    quotes = {q.text: q for q in draft.quotes}
+    said = (
+        "The port will reopen on Friday at six.\n\nDockers will be paid for the days it was shut."
+    )
+    assert said in quotes, list(quotes)
+    assert quotes[said].speaker.name == "Harbour Authority of Nerrick"
+
+
+def test_a_short_line_of_dialogue_alone_in_its_paragraph_is_a_quote() -> None:
+    found = unnamed_guesses("Marrow hands the learner the keys.\n\n“Mirror.”\n\n“Which exit?”")
+    assert {"Mirror.", "Which exit?"} <= set(found)
+
+
+def test_words_a_document_is_said_to_describe_something_as_are_quoted() -> None:
+    found = unnamed_guesses(
+        "The Harbour Authority of Nerrick’s own papers describe the payment as “temporary "
+        "support” and set aside nothing for it."
+    )
+    assert found["temporary support"][0] == "Harbour Authority of Nerrick"
+
+
 def test_a_pronoun_after_a_person_described_and_not_named_is_theirs_as_a_guess() -> None:
     found = unnamed_guesses(
         "“We will reopen when it is safe,” Marrow said.\n\n"

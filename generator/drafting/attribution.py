@@ -991,6 +991,18 @@ class Reader:
             if actor is not None or unnamed:
                 words = self._source(paragraph, left + quoting.start("np"), left + quoting.end())
                 return Attribution(actor, result.via, not sure, words, unnamed, cue=True)
+        reading = regex.search(  # "The statement read in part, “…”": its issuer's words
+            r"\b(?P<np>(?i:the)\s+(?:statement|post|letter|release|filing|notice))\s+"
+            r"(?:read|reads)\b(?:\s+in\s+part)?\s*[,:]?\s*$",
+            sentence[:q_start],
+        )
+        if reading:
+            actor, unnamed, sure = self.resolve(
+                reading.group("np"), paragraph, left + reading.start("np")
+            )
+            if actor is not None or unnamed:
+                words = self._source(paragraph, left + reading.start("np"), left + reading.end())
+                return Attribution(actor, result.via, not sure, words, unnamed, cue=True)
         verbs = sorted(
             VERB_RE.finditer(sentence),
             key=lambda v: _distance(v, q_start, q_end, sentence),

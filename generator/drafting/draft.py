@@ -203,7 +203,11 @@ def _by_description(attribution: Attribution) -> bool:
 
 
 def _worth_keeping(
-    quote: DraftQuote, attribution: Attribution, headline: bool = False, inside: bool = False
+    quote: DraftQuote,
+    attribution: Attribution,
+    headline: bool = False,
+    inside: bool = False,
+    alone: bool = False,
 ) -> bool:
     """A quoted word or title with no one saying it is not a quote: scare quotes
     (`so-called “reforms”`), titles of works, nicknames."""
@@ -218,6 +222,8 @@ def _worth_keeping(
     if attribution.cue or not attribution.guess:
         return not (len(words) <= 6 and all(w[:1].isupper() for w in words if len(w) > 3)
                     and len(words) > 1 and not quote.text.endswith((".", "!", "?")))  # fmt: skip
+    if alone and quote.text.endswith((".", "!", "?")):
+        return True  # a line of dialogue, a paragraph of its own: “Mirror.” “Which exit?”
     if len(words) < 5:
         return False
     return not all(w[:1].isupper() for w in words if len(w) > 3)
@@ -282,7 +288,9 @@ def draft_from(article: Article) -> Draft:
             continue  # a name for something, not words someone said: so-called “reforms”
         if _on_a_sign(passage, blanked) or _not_said(passage, blanked, quote.text):
             continue
-        if not _worth_keeping(quote, attribution, inside=inside):
+        after = body[passage.last.paragraph][passage.last.end + 1 :]
+        alone = not before and not after.strip()
+        if not _worth_keeping(quote, attribution, inside=inside, alone=alone):
             continue
         reader.keep(attribution, passage.last.paragraph, texts[-1])
         found.append((passage.first.paragraph, quote))

@@ -13,7 +13,7 @@ _STEMS = (
     "emphasised emphasises emphasized emphasizes maintained maintains predicted predicts "
     "vowed pledged promised boasted boasts joked quipped shouted yelled whispered sighed "
     "concluded commented countered retorted alleged alleges charged testified reported "
-    "quoted cited described describes describing called calls calling accused accuses "
+    "quoted cited describe described describes describing called calls calling accused accuses "
     "accusing agreed "
     "demanded reiterated asserted asserts begged pleaded pleads wondered mused "
     "revealed reveals confided hinted exclaimed fumed fumes raged rages blasted blasts "
