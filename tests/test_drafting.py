@@ -753,6 +753,15 @@ def test_words_a_document_is_said_to_describe_something_as_are_quoted() -> None:
     assert found["temporary support"][0] == "Harbour Authority of Nerrick"
 
 
+def test_a_name_after_a_description_of_what_they_do_is_a_person() -> None:
+    found = unnamed_guesses(
+        "“We will reopen when it is safe,” Marrow said.\n\n"
+        "The union backbencher Piet Andersen was one of three members to vote against. "
+        "“I could not look the dockers in the eye,” he said."
+    )
+    assert found["I could not look the dockers in the eye"][0] == "Piet Andersen"
+
+
 def test_a_pronoun_after_a_person_described_and_not_named_is_theirs_as_a_guess() -> None:
     found = unnamed_guesses(
         "“We will reopen when it is safe,” Marrow said.\n\n"

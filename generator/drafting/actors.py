@@ -206,6 +206,12 @@ def _person_signals(
         return True
     if OFFICE.search(text[max(0, mention.start - 80) : mention.start]):
         return True  # "Chairman of the Harbour Board Lev Sarna"
+    if len(mention.text.split()) > 1 and regex.search(
+        r"\b(?i:the|a|an|our|their|his|her)\s+(?:[\p{Ll}-]+\s+){0,2}"
+        r"\p{Ll}[\p{Ll}-]*(?:er|or|ist|ian|ant|ent)\s*$",
+        before,
+    ):
+        return True  # "the government backbencher Priya Castellanos", "the novelist Ana Ruiz"
     if regex.match(rf",\s+(?:\d{{1,3}}|aged \d+|who|whose)\b|,\s+(?:{DEGREES})", after):
         return True  # "Ana Ruiz, 52,", "Ana Ruiz, who", "Ana Ruiz, M.D.,"
     if regex.search(r"\p{Ll}{3,},\s*$", before) and regex.match(
