@@ -762,6 +762,15 @@ def test_a_name_after_a_description_of_what_they_do_is_a_person() -> None:
     assert found["I could not look the dockers in the eye"][0] == "Piet Andersen"
 
 
+def test_a_first_name_given_only_is_no_actor_when_it_says_something_later() -> None:
+    body = (
+        "The young docker from the quay, who gave his name only as Tiago, 19, said the "
+        "crane had fallen.\n\n“I was not leaving him there,” Tiago told the Nerrick Gazette."
+    )
+    assert unnamed_guesses(body)["I was not leaving him there"] == (None, "Tiago", False)
+    assert "Tiago" not in {actor.name for actor in draft_article(INTRO + body).actors}
+
+
 def test_a_pronoun_after_a_person_described_and_not_named_is_theirs_as_a_guess() -> None:
     found = unnamed_guesses(
         "“We will reopen when it is safe,” Marrow said.\n\n"

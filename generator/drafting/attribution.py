@@ -165,6 +165,19 @@ FIRST_NAME_ONLY = regex.compile(
     regex.IGNORECASE,
 )
 """A speaker the article gives a first name only, which is not a name to draft an actor by."""
+GIVEN_ONLY = regex.compile(
+    r"\b(?:gave|giving|gives|give)\s+(?:only\s+)?(?:his|her|their)\s+(?:first\s+)?name"
+    r"(?:\s+only)?(?:\s+as|\s*,)\s+(?P<name>\p{Lu}[\p{L}’'-]+)"
+    r"|\b(?:named|identified|known)\s+only\s+as\s+(?P<name>\p{Lu}[\p{L}’'-]+)"
+)
+"""`who gave his name only as Tyrese`: a first name that is not a name to draft an actor by."""
+
+
+def given_names_only(paragraphs: list[str]) -> set[str]:
+    """The first names an article says are all a speaker gave (`GIVEN_ONLY`)."""
+    return {m.group("name") for text in paragraphs for m in GIVEN_ONLY.finditer(text)}
+
+
 COMPANY_HEADS = frozenset(
     "company firm group bank airline operator business club team network broadcaster "
     "newspaper".split()
@@ -264,6 +277,7 @@ class Reader:
         self.last_paragraph = -10
         self.pronouns: dict[int, str] = {}
         """A person (by id) -> "he" or "she", as a sure "he said" of them gave it."""
+        self.given_only = given_names_only(blanked)
 
     # --- noun phrases ---------------------------------------------------------------
 
@@ -278,6 +292,8 @@ class Reader:
                            flags=regex.IGNORECASE)  # fmt: skip
         if not phrase:
             return None, "", False
+        if phrase in self.given_only:  # "Tyrese told the Echo": the first name he gave only
+            return None, phrase, True
         service = PRESS_SERVICE.fullmatch(phrase)
         if service:  # "the press service of the Granite Hall", "the Velmar press office"
             return self._press_service(service.group("body"), paragraph, position)

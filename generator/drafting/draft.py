@@ -11,7 +11,7 @@ import regex
 from ..digest.names import name_key
 from .actors import DraftActor, find_actors
 from .article import MONTHS, Article, read_article
-from .attribution import THIRD_PERSON, Attribution, Reader
+from .attribution import THIRD_PERSON, Attribution, Reader, given_names_only
 from .interview import answers
 from .quotes import QuotedPassage, Span, blank_quotes, clean, find_quotes
 from .verbs import SAYING
@@ -252,9 +252,12 @@ def draft_from(article: Article) -> Draft:
     for index in interview.paragraphs:
         blanked[index] = " " * len(body[index])
     own = name_key(article.outlet or "")
-    draft.actors = [  # the article's own outlet is not an actor in its story
+    given_only = given_names_only(blanked)
+    draft.actors = [  # the article's own outlet is not an actor in its story, nor is a
+        # speaker who gave a first name only
         a for a in find_actors(blanked)
         if not (own and a.kind == "media" and set(name_key(a.name).split()) <= set(own.split()))
+        and a.name not in given_only
     ]  # fmt: skip
     reader = Reader(body, blanked, draft.actors)
     found: list[tuple[int, DraftQuote]] = []
