@@ -771,6 +771,13 @@ def test_a_first_name_given_only_is_no_actor_when_it_says_something_later() -> N
     assert "Tiago" not in {actor.name for actor in draft_article(INTRO + body).actors}
 
 
+def test_a_body_with_and_in_its_name_says_it_whole() -> None:
+    found = unnamed_guesses(
+        "The Dock and Harbour Trust said the quay was “safe for now, and only for now”."
+    )
+    assert found["safe for now, and only for now"][0] == "Dock and Harbour Trust"
+
+
 def test_a_pronoun_after_a_person_described_and_not_named_is_theirs_as_a_guess() -> None:
     found = unnamed_guesses(
         "“We will reopen when it is safe,” Marrow said.\n\n"

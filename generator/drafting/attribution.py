@@ -1175,6 +1175,9 @@ class Reader:
                 r"\b(?:of|for)\s+(?:the\s+)?\p{Lu}", head[start : boundary.start()]
             ):
                 continue  # "the Minister of Agriculture and Water Management"
+            if joined and any(m[0] < boundary.start() and m[1] >= boundary.end()
+                              for m in mentions(head[:end], self.actors)):  # fmt: skip
+                continue  # one name with "and" in it: "the Heart and Vessel Trust"
             start = boundary.end()
         whole = start
         words = list(regex.finditer(r"\S+", head[start:end]))
