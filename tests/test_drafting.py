@@ -778,6 +778,15 @@ def test_a_body_with_and_in_its_name_says_it_whole() -> None:
     assert found["safe for now, and only for now"][0] == "Dock and Harbour Trust"
 
 
+def test_she_after_a_sentence_about_someone_given_a_first_name_only_is_unnamed() -> None:
+    found = unnamed_guesses(
+        "“We will reopen when it is safe,” Marrow said.\n\n"
+        "Eleven-year-old Mia, who learned to swim off the quay, also spoke. "
+        "“Where are we meant to swim now?” she said."
+    )
+    assert found["Where are we meant to swim now?"][:2] == (None, "Eleven-year-old Mia")
+
+
 def test_a_pronoun_after_a_person_described_and_not_named_is_theirs_as_a_guess() -> None:
     found = unnamed_guesses(
         "“We will reopen when it is safe,” Marrow said.\n\n"

@@ -659,6 +659,12 @@ class Reader:
             ):  # fmt: skip
                 # "Another neighbour, who gave his name only as Kev, lent ...": not named
                 return someone.group("np")
+            given = regex.match(
+                r"\s*(?P<np>(?:\p{L}[\p{L}-]*-year-old\s+)?\p{Lu}\p{Ll}+)(?=,?\s+who\b|,\s+\d{1,3},)",
+                sentence,
+            )
+            if given and people and not any(begin < given.end() for begin, _, _ in named):
+                return given.group("np")  # "Eleven-year-old Mia, who ...": a first name only
             for index, (begin, end, actor) in enumerate(named):
                 if begin > 80:
                     break
