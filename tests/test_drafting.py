@@ -787,6 +787,17 @@ def test_she_after_a_sentence_about_someone_given_a_first_name_only_is_unnamed()
     assert found["Where are we meant to swim now?"][:2] == (None, "Eleven-year-old Mia")
 
 
+def test_words_told_by_someone_before_a_she_says_aside_are_theirs_not_hers() -> None:
+    found = unnamed_guesses(
+        "“We will reopen when it is safe,” Marrow said.\n\n"
+        "Her favourite came from one at the Nerrick test centre, she says, who told her "
+        "that her pupils were “the only ones who indicate in car parks”."
+    )
+    assert found["the only ones who indicate in car parks"] == (
+        None, "one at the Nerrick test centre", True
+    )  # fmt: skip
+
+
 def test_a_pronoun_after_a_person_described_and_not_named_is_theirs_as_a_guess() -> None:
     found = unnamed_guesses(
         "“We will reopen when it is safe,” Marrow said.\n\n"

@@ -1215,6 +1215,15 @@ class Reader:
                 words = self._source(paragraph, offset + floor + 1 + named[-1][0],
                                      offset + verb.end())  # fmt: skip
                 return Attribution(named[-1][2], None, False, words)
+            aside = regex.search(
+                rf"(?P<np>[^,]+),\s+(?i:he|she|they|we|i)\s+(?:{SAYING}),\s*$",
+                head[floor + 1 : start],
+            )
+            if aside:  # "... came from one at the test centre, she says, who told her ...":
+                # the one before the aside, whom the article does not name (a guess)
+                who = regex.sub(r"^.*\b(?:from|by)\s+", "", aside.group("np")).strip()
+                words = self._source(paragraph, offset + start, offset + verb.end())
+                return Attribution(None, None, True, words, who)
         first_name = FIRST_NAME_ONLY.search(head[floor + 1 : start])
         if first_name:  # "a waiter who gave his name only as Tiago said": not named
             words = self._source(paragraph, offset + floor + 1, offset + verb.end())
