@@ -1006,25 +1006,16 @@ class Reader:
         ) or regex.search(
             rf"(?P<via>\S.*?)\s+(?:quoted|cited)\s+(?P<np>.+?)\s+as\s+{AS_SAYING}\b", sentence
         )
-        if quoting:
-            actor, unnamed, sure = self.resolve(
-                quoting.group("np"), paragraph, left + quoting.start("np")
-            )
-            if actor is not None or unnamed:
-                words = self._source(paragraph, left + quoting.start("np"), left + quoting.end())
-                return Attribution(actor, result.via, not sure, words, unnamed, cue=True)
         reading = regex.search(  # "The statement read in part, “…”": its issuer's words
             r"\b(?P<np>(?i:the)\s+(?:statement|post|letter|release|filing|notice))\s+"
             r"(?:read|reads)\b(?:\s+in\s+part)?\s*[,:]?\s*$",
             sentence[:q_start],
         )
-        if reading:
-            actor, unnamed, sure = self.resolve(
-                reading.group("np"), paragraph, left + reading.start("np")
-            )
-            if actor is not None or unnamed:
-                words = self._source(paragraph, left + reading.start("np"), left + reading.end())
-                return Attribution(actor, result.via, not sure, words, unnamed, cue=True)
+        for found in (quoting, reading):
+            if found:
+                attributed = self._noun_phrase(found, paragraph, left, result.via)
+                if attributed is not None:
+                    return attributed
         verbs = sorted(
             VERB_RE.finditer(sentence),
             key=lambda v: _distance(v, q_start, q_end, sentence),
@@ -1066,6 +1057,16 @@ class Reader:
                 guess = not sure or bool(relayed)
                 return Attribution(actor, result.via, guess, words, unnamed, cue=True)
         return result
+
+    def _noun_phrase(
+        self, found: regex.Match, paragraph: int, left: int, via: DraftActor | None
+    ) -> Attribution | None:
+        """The speaker a match's `np` names, in a sentence starting at `left`."""
+        actor, unnamed, sure = self.resolve(found.group("np"), paragraph, left + found.start("np"))
+        if actor is None and not unnamed:
+            return None
+        words = self._source(paragraph, left + found.start("np"), left + found.end())
+        return Attribution(actor, via, not sure, words, unnamed, cue=True)
 
     def _quoting(self, sentence: str, verbs: list[regex.Match], q_start: int, q_end: int,
                  paragraph: int, left: int) -> Attribution | None:  # fmt: skip
