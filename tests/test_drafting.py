@@ -798,6 +798,25 @@ def test_words_told_by_someone_before_a_she_says_aside_are_theirs_not_hers() -> 
     )  # fmt: skip
 
 
+def test_a_speaker_the_first_paragraph_describes_is_whom_the_second_names() -> None:
+    draft = draft_article(
+        "Docker Denies Theft at Nerrick\n\n"
+        "A crane driver on trial for theft said on Wednesday that he had “never taken a "
+        "thing that was not mine”.\n\n"
+        "Piet Andersen, 44, of Nerrick, denies three counts of theft."
+    )
+    [quote] = draft.quotes
+    assert (quote.speaker.name, quote.guess) == ("Piet Andersen", True)
+
+
+def test_the_subject_is_before_accused_of_not_the_last_words_before_the_verb() -> None:
+    found = unnamed_guesses(
+        "A crane driver accused of taking £40,000 from the union told a jury on Wednesday "
+        "that he had “never taken a thing that was not mine”."
+    )
+    assert found["never taken a thing that was not mine"][:2] == (None, "A crane driver")
+
+
 def test_a_pronoun_after_a_person_described_and_not_named_is_theirs_as_a_guess() -> None:
     found = unnamed_guesses(
         "“We will reopen when it is safe,” Marrow said.\n\n"

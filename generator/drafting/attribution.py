@@ -742,7 +742,11 @@ class Reader:
         if result.speaker is not None and not result.guess and self._spoken_of(passage, result):
             result.guess = True
         if result.speaker is None and result.unnamed:
-            named = self._named_later(result.unnamed) or self._identified(passage.last.paragraph)
+            named = (
+                self._named_later(result.unnamed)
+                or self._identified(passage.last.paragraph)
+                or self._named_after_lede(result.unnamed, passage.last.paragraph)
+            )
             if named is not None:
                 result.speaker, result.unnamed, result.guess = named, "", True
         return result
@@ -763,6 +767,23 @@ class Reader:
             named = mentions(found.group("name"), self.actors)
             if named and named[0][0] == 0 and named[0][2].kind == "person":
                 return named[0][2]
+        return None
+
+    def _named_after_lede(self, description: str, paragraph: int) -> DraftActor | None:
+        """The news convention of a first paragraph that describes its subject (`A wedding
+        planner accused of ... told a jury ...`) and a second that names them (`Celestine
+        Harrow, 44, of Lower Fennick, denies ...`): that person, a guess."""
+        if paragraph > 1 or paragraph + 1 >= len(self.blanked):
+            return None
+        if not regex.match(r"(?i:a|an)\s", description.strip()):
+            return None
+        following = self.blanked[paragraph + 1].lstrip()
+        named = mentions(following, self.actors)
+        if (
+            named and named[0][0] == 0 and named[0][2].kind == "person"
+            and regex.match(r",\s+(?:aged\s+)?\d{1,3},", following[named[0][1] :])
+        ):  # fmt: skip
+            return named[0][2]
         return None
 
     def _identified(self, paragraph: int) -> DraftActor | None:
@@ -1190,6 +1211,12 @@ class Reader:
         words = list(regex.finditer(r"\S+", head[start:end]))
         if len(words) > 8:
             start += words[-8].start()
+        participle = regex.search(  # "A driver accused of taking £40,000 from the union told"
+            r"\s(?:accused|charged|suspected|convicted|cleared|jailed)\s+(?:of|with|for)\s",
+            head[whole:end],
+        )
+        if participle and head[whole : whole + participle.start()].strip():
+            start, end = whole, whole + participle.start()
         phrase = head[start:end]
         if regex.match(r"(?:a|an|the|his|her|its|their)\s", phrase):
             # "Ana Ruiz, a member of the party, the Alliance, said": the name before
