@@ -1189,3 +1189,53 @@ def test_a_saved_web_page_is_read_for_its_article() -> None:
 def test_what_is_not_an_article_gets_a_clear_error(text: str) -> None:
     with pytest.raises(NotAnArticle):
         read_article(text)
+
+
+def test_a_title_before_a_family_name_said_first_is_that_person() -> None:
+    found = unnamed_guesses(
+        "Madam Lau Siew Ping, 66, has sold tea at the pier since 1985.\n\n"
+        "“Nobody asked us,” said Madam Lau."
+    )
+    assert found["Nobody asked us"] == ("Lau Siew Ping", "", False)
+
+
+def test_a_name_two_people_share_is_a_guess_and_so_is_a_pronoun_after_it() -> None:
+    found = unnamed_guesses(
+        "Mr Lau Kim Seng runs the stall with his son, Mr Lau Wen Hao.\n\n"
+        "“It is the end of an era,” said Mr Lau.\n\n"
+        "The younger Mr Lau is more hopeful. “The new pier will be dry,” he said."
+    )
+    assert found["It is the end of an era"][2] and found["The new pier will be dry"][2]
+
+
+def test_the_last_words_she_spoke_that_a_man_remembers_are_not_his() -> None:
+    found = unnamed_guesses(
+        "Dora Quell, 87, the harbour’s radio voice, retired in 2019.\n\n"
+        "Mr Pavel Rusk remembers the last words she spoke on air: “Goodnight, harbour.”"
+    )
+    assert found["Goodnight, harbour."] == ("Dora Quell", "", True)
+
+
+def test_a_quote_after_a_relative_clause_is_the_one_it_is_about() -> None:
+    found = unnamed_guesses(
+        "“We held the line,” Marrow said, handing the microphone to Mayor Tomas Veller, "
+        "who began: “I have been called many things in this town.”"
+    )
+    assert found["I have been called many things in this town."][0] == "Tomas Veller"
+
+
+def test_a_title_after_a_party_name_is_not_part_of_the_leaders_name() -> None:
+    draft = draft_article(
+        INTRO + "Harbour Alliance Leader Nadia Kowal told the crowd the result was "
+        "“the first crack in the wall”."
+    )
+    assert [q.speaker.name for q in draft.quotes if q.speaker] == ["Nadia Kowal"]
+
+
+def test_a_pronoun_in_the_words_someone_reported_is_not_a_speaker_before_a_quote() -> None:
+    found = unnamed_guesses(
+        "“The port was quiet at the end,” said Ilse Marrow.\n\n"
+        "Her daughter, Ana Marrow, said that in her last week she had asked for the "
+        "radio. “She wanted to hear the rain,” she said."
+    )
+    assert found["She wanted to hear the rain"][0] == "Ana Marrow"

@@ -119,6 +119,22 @@ TITLES = frozenset(
         "chairman",
         "chairwoman",
         "chair",
+        "leader",
+        "madam",
+        "madame",
+        "mdm",
+        "hon",
+        "honourable",
+        "honorable",
+        "alhaji",
+        "alhaja",
+        "engr",
+        "shri",
+        "smt",
+        "datuk",
+        "dato",
+        "encik",
+        "puan",
     ]
 )
 """Words that can stand before a name without being part of it, after `slug` (so

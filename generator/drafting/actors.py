@@ -302,6 +302,15 @@ def find_actors(paragraphs: list[str]) -> list[DraftActor]:
                  and not a.name.casefold().startswith(part)),
                 None,
             )  # fmt: skip
+        if known is None and len(words) == 1 and mention.titled:
+            # "Mr Tan" for Tan Boon Keat, "Mdm Rosnah" for Rosnah Ismail: names whose
+            # family name (or the name used with a title) comes first
+            firsts = [a for a in actors if a.kind == "person" and len(a.name.split()) > 1
+                      and a.name.split()[0] == words[0]]  # fmt: skip
+            if firsts and not any(a.kind == "person" and a.surname == words[0] for a in actors):
+                for person in firsts:
+                    person.add_name(words[0])
+                continue
         if known is not None:
             if len(words) >= 2 or known.surname != surname:
                 known.add_name(mention.text)
@@ -320,10 +329,13 @@ def find_actors(paragraphs: list[str]) -> list[DraftActor]:
             after_office = len(words) > 1 and (
                 _elsewhere(words[0], words[1], lowered) or words[0] in OFFICE_WORDS
             )
-        while len(words) > 2 and regex.search(
-            rf"(?<!\p{{L}}){regex.escape(words[0].lower())}(?!\p{{L}})", lowered
+        while len(words) > 2 and (
+            regex.search(rf"(?<!\p{{L}}){regex.escape(words[0].lower())}(?!\p{{L}})", lowered)
+            or is_title(words[0])
         ):
-            words = words[1:]  # "Economic Relations Zdenka Horvát": common words in front
+            # "Economic Relations Zdenka Horvát": common words in front; "Alliance Leader
+            # Nadia Kowal": a title left after the body's name
+            words = words[1:]
             mention.start = text.index(words[0], mention.start)
             mention.text = " ".join(words)
         family = any(a.kind == "person" and a.surname == surname for a in actors)
@@ -469,6 +481,12 @@ def _add_surnames(actors: list[DraftActor], runs: list[Mention]) -> None:
             and not any(a.surname == first for a in people)
         ):
             person.add_name(first)
+
+
+def shared_spellings(actors: list[DraftActor]) -> set[str]:
+    """Spellings that name more than one actor (two sisters' surname)."""
+    seen = Counter(name for actor in actors for name in set(actor.names()))
+    return {name for name, count in seen.items() if count > 1}
 
 
 def mentions(text: str, actors: list[DraftActor]) -> list[tuple[int, int, DraftActor]]:

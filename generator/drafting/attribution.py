@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .actors import FORMER, DraftActor, mentions
+from .actors import FORMER, DraftActor, mentions, shared_spellings
 from .names import (
     DEGREES,
     FUNCTION_WORDS,
@@ -376,7 +376,9 @@ class Reader:
             # force (a name that runs over "of", `Bank of Ardmore`, is one mention)
             own = [m for m in found if m[1] == len(head) and m[2].kind == "person"
                    and len(phrase[m[0] : m[1]].split()) > 1]  # fmt: skip
-            return (own or found)[-1][2], "", True
+            start, end, actor = (own or found)[-1]
+            # "Mr Tan" of two Tans, "Vellacott-Amadi" of two sisters: one of them, a guess
+            return actor, "", phrase[start:end] not in shared_spellings(self.actors)
         words = phrase.split()
         alone = regex.fullmatch(r"[^\p{L}]*(\p{Lu}[\p{L}’'-]+)", phrase)
         single = alone.group(1) if alone else None
@@ -488,7 +490,7 @@ class Reader:
         head = self.blanked[paragraph][left:position]
         subject = regex.match(r"\s*(?:\p{Lu}\p{Ll}+\s+){0,3}", head)
         own = [m for m in mentions(head, self.actors) if m[0] <= (subject.end() if subject else 0)]
-        if own and (own[0][2].kind == "person") == people:
+        if own and (own[0][2].kind == "person") == people and self._fits(word, own[0][2]):
             return own[0][2], "", True
         # who the paragraph reported as saying something; the sentence before's subject;
         # who the paragraph before reported: likely, certain when also the last speaker
@@ -501,7 +503,8 @@ class Reader:
             if isinstance(found, str):
                 return None, found, False  # someone the article does not name
             if found is not None and self._fits(word, found):
-                sure = self.last is not None and found is self.last.speaker
+                # sure when also the last speaker, and that one was not a guess itself
+                sure = self.last is not None and found is self.last.speaker and not self.last.guess
                 return found, "", sure
         last = self.last
         recent = last is not None and paragraph - self.last_paragraph <= 2
@@ -535,7 +538,8 @@ class Reader:
             earlier = self._last_fitting(self._before(paragraph, position), word, last.speaker)
             return (earlier or last.speaker), "", False
         before = mentions(self._before(paragraph, position), self.actors)
-        wanted = [a for _, _, a in reversed(before) if (a.kind == "person") == people]
+        wanted = [a for _, _, a in reversed(before)
+                  if (a.kind == "person") == people and self._fits(word, a)]  # fmt: skip
         return (wanted[0] if wanted else None), "", False
 
     def _last_fitting(self, text: str, pronoun: str, but: DraftActor) -> DraftActor | None:
@@ -605,8 +609,10 @@ class Reader:
                 return found.unnamed  # "a waiter who gave his name only as Tiago said ..."
             if found is None or found.speaker is None or found.guess:
                 continue
-            if regex.match(r"(?:he|she|they|it|we|i)\b", found.words, regex.I):
-                continue  # a pronoun itself: it says nothing new
+            if regex.match(r"(?:he|she|they|it|we|i)\b", found.words, regex.I) or regex.search(
+                r"(?<!\p{L})(?:he|she|they|it|we|i)\s+(?:\p{Ll}+\s+)?\p{Ll}+$", found.words, regex.I
+            ):
+                continue  # a pronoun itself ("in her last week she had asked"): nothing new
             spokesperson = bool(SPOKESPERSON.match(found.words.rsplit(" ", 1)[0]))
             if (found.speaker.kind == "person") == people or (people and spokesperson):
                 return found.speaker
@@ -831,6 +837,9 @@ class Reader:
         )
 
     def _attribute(self, passage: QuotedPassage) -> Attribution:
+        relative = self._relative(passage)
+        if relative is not None:
+            return relative
         result = Attribution()
         for span in dict.fromkeys([passage.first, passage.last]):
             found = self._in_sentence(span.paragraph, span.start - 1, span.end + 1)
@@ -880,6 +889,31 @@ class Reader:
             self.before_last = self.last
         self.last, self.last_paragraph, self.last_text = result, paragraph, text
 
+    def _relative(self, passage: QuotedPassage) -> Attribution | None:
+        """A quote after a relative clause's colon: `“…,” she said, handing the microphone
+        to the winner, who began: “…”` is the winner's, not hers."""
+        first = passage.first
+        text = self.blanked[first.paragraph]
+        clause = regex.search(
+            r"(?P<np>[^,;:.!?]+),\s+who\s+(?:\p{Ll}+\s+){0,2}?\p{Ll}+:\s*$", text[: first.start - 1]
+        )
+        if clause is None:
+            return None
+        phrase = clause.group("np").strip()
+        np = regex.search(
+            r"(?:(?:the|a|an|his|her|their|its)\s+(?:[\p{L}-]+\s+){0,2}[\p{L}-]+"
+            r"|(?:\p{Lu}[\p{L}’'-]+\s*)+)$",
+            phrase,
+        )
+        if np is None:
+            return None
+        start = clause.start("np") + len(clause.group("np")) - len(clause.group("np").lstrip())
+        actor, unnamed, sure = self.resolve(np.group(0), first.paragraph, start + np.start())
+        if actor is None and not unnamed:
+            unnamed, sure = np.group(0), False
+        words = self._source(first.paragraph, clause.start("np"), len(text[: first.start - 1]))
+        return Attribution(actor, None, not sure, words.strip(" :"), unnamed, cue=True)
+
     def _introduced(self, passage: QuotedPassage) -> Attribution | None:
         """A quote after a colon that ends a sentence of someone doing something else: `A
         season-ticket holder waiting outside summed up the mood: “…”`: that sentence's
@@ -900,7 +934,13 @@ class Reader:
         if regex.match(r"(?i:when|after|before|as|while|since|if|although|because|once|until)\b",
                        subject):  # fmt: skip
             return None  # "When Ruth took over the presses he left a letter ...": not Ruth
-        actor, unnamed, sure = self.resolve(subject, first.paragraph, start)
+        inner = regex.search(r"(?<=\S\s+)(he|she|they)\s*$", subject, regex.IGNORECASE)
+        if inner:  # "X remembers the last words she spoke: “…”": hers, as far as X recalls
+            actor, unnamed, _ = self._pronoun(inner.group(1).lower(), first.paragraph,
+                                              start + inner.start(1))  # fmt: skip
+            sure = False
+        else:
+            actor, unnamed, sure = self.resolve(subject, first.paragraph, start)
         if actor is None and not unnamed:
             return None
         if READ_OUT.search(clause):
