@@ -1239,3 +1239,53 @@ def test_a_pronoun_in_the_words_someone_reported_is_not_a_speaker_before_a_quote
         "radio. “She wanted to hear the rain,” she said."
     )
     assert found["She wanted to hear the rain"][0] == "Ana Marrow"
+
+
+def test_words_someone_phoned_to_say_are_theirs_as_a_guess() -> None:
+    found = unnamed_guesses(
+        "Marrow said Veller had phoned her after the vote to tell her she had “nothing to "
+        "be ashamed of”."
+    )
+    assert found["nothing to be ashamed of"] == ("Tomas Veller", "", True)
+
+
+def test_a_legislators_initials_are_a_title_not_a_name() -> None:
+    found = unnamed_guesses(
+        "Former Harbour MLA Harold Brisk, who held the seat for 16 years, said the port was "
+        "“the town’s heart”."
+    )
+    assert found["the town’s heart"][0] == "Harold Brisk"
+
+
+def test_an_aside_between_a_body_and_its_verb_is_not_the_speaker() -> None:
+    draft = draft_article(
+        INTRO + "On Tuesday the Ministry of Foreign Affairs of the Republic of Vastmark, "
+        "in a statement carried by the state news agency NerPress, said the port had "
+        "become “a danger to shipping”."
+    )
+    [quote] = [q for q in draft.quotes if q.text == "a danger to shipping"]
+    assert quote.speaker is not None and not quote.guess
+    assert quote.speaker.name == "Ministry of Foreign Affairs of the Republic of Vastmark"
+    assert quote.via is not None and quote.via.name == "NerPress"
+
+
+def test_the_name_beside_according_to_is_not_the_subject_after_it() -> None:
+    found = unnamed_guesses(
+        "According to the union’s lawyer, Pavel Rusk, the mayor told dockers in 2024 that "
+        "their jobs were “safe for as long as I’m mayor”."
+    )
+    assert found["safe for as long as I’m mayor"][0] == "Tomas Veller"
+
+
+def test_people_of_a_place_are_unnamed_not_the_place() -> None:
+    found = unnamed_guesses(
+        "Islanders on Inis Carrow have warned that the cuts will “finish” the island’s shop."
+    )
+    assert found["finish"][:2] == (None, "Islanders on Inis Carrow")
+
+
+def test_a_spokesman_for_the_mayor_speaks_for_the_mayor_as_a_guess() -> None:
+    found = unnamed_guesses(
+        "A spokesman for the mayor said the council was “listening carefully to the port”."
+    )
+    assert found["listening carefully to the port"] == ("Tomas Veller", "", True)

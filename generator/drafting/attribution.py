@@ -264,6 +264,13 @@ def _ends(text: str, stop: int) -> bool:
     return not regex.match(r" \p{Ll}", text[stop + 1 : stop + 3])
 
 
+REPORTING = (
+    "told|tell|telling|phoned|rang|called|wrote|texted|emailed|messaged|said|assured|"
+    "promised|warned|insisted"
+)
+"""Verbs by which one person in reported speech gives another their words."""
+
+
 class Reader:
     """Attribution of the quotes of one article, in order (it keeps the last speaker)."""
 
@@ -331,12 +338,27 @@ class Reader:
         )
         if spokes_lower:  # "a spokesperson for the council"
             return self._described(spokes_lower.group("head"), paragraph, position)
+        for_role = regex.match(
+            rf"^(?:a|an|the)\s+(?:spokes(?:man|woman|person)|representative)\s+(?:for|of)\s+"
+            rf"the\s+(?P<head>{'|'.join(ROLE_NOUNS)})$",
+            lowered,
+        )
+        if for_role:  # "a spokesman for the minister": whom the article calls the minister
+            found = self._described(for_role.group("head"), paragraph, position)
+            if found[0] is not None and found[0].kind == "person":
+                return found[0], "", False
         if BARE_SPOKESPERSON.fullmatch(phrase):
             # "North Carrow Police closed the lane, a spokesperson said": the body the
             # sentence, or the one before, is about (a guess: the article does not say)
             body = self._spoken_for(paragraph, position)
             return (body, "", False) if body is not None else (None, phrase, False)
         head = regex.split(r"\s+(?:at|of|from|for|in|on|with|close to)\s+", phrase)[0]
+        if (
+            head != phrase
+            and head[:1].isupper()
+            and (head.lower() in PEOPLE_PLURALS or head.endswith(("ers", "ians")))
+        ):  # "Islanders on Inis Treabhair", "Residents of Carrow": the people, not the place
+            return None, phrase, True
         if (
             regex.match(r"(?:a|an|one|two|three|several|some)\s", head, regex.I)
             and head.split()[-1][:1].islower()
@@ -1089,6 +1111,9 @@ class Reader:
                 continue  # a capitalised "Says" in a name or heading; "Said Marrow:" opens
             attribution = self._verb_subject(sentence, verb, q_start, q_end, paragraph, left)
             if attribution is not None:
+                inner = self._reported_speaker(sentence[verb.end() : q_start], attribution)
+                if inner is not None:  # "X said Y had phoned him to tell him he had “…”"
+                    attribution.speaker, attribution.unnamed, attribution.guess = inner, "", True
                 attribution.cue = True
                 attribution.via = attribution.via or result.via
                 if attribution.speaker is not None and attribution.speaker is attribution.via:
@@ -1118,6 +1143,21 @@ class Reader:
                 guess = not sure or bool(relayed)
                 return Attribution(actor, result.via, guess, words, unnamed, cue=True)
         return result
+
+    def _reported_speaker(self, between: str, attribution: Attribution) -> DraftActor | None:
+        """A person the words between a verb of saying and its quote report as telling
+        someone something (`said Brisebois had phoned him to tell him he had`): the quote
+        may be theirs."""
+        if attribution.speaker is None or not between.strip():
+            return None
+        for start, end, actor in mentions(between, self.actors):
+            if actor is attribution.speaker or actor.kind != "person" or _possessive(between, end):
+                continue
+            if regex.search(r"\b(?:to|by|with|from|of|for|asked|told)\s+$", between[:start]):
+                continue  # an object: "said she told Veller ..."
+            if regex.match(rf"\s+(?:[\p{{Ll}}’']+\s+){{0,8}}?(?:{REPORTING})\b", between[end:]):
+                return actor
+        return None
 
     def _noun_phrase(
         self, found: regex.Match, paragraph: int, left: int, via: DraftActor | None
@@ -1154,7 +1194,7 @@ class Reader:
                 continue
             after, before = sentence[end : end + 30], sentence[max(0, start - 40) : start]
             if regex.match(rf"\s+(?:{MEDIA_VERBS})\b", after) or regex.search(
-                r"(?:according to|told|quoted by|cited by|in an interview with|"
+                r"(?:according to|told|quoted by|cited by|carried by|in an interview with|"
                 r"speaking to|told the)\s+(?:the\s+)?(?:[\p{L}\s]+\s)?$",
                 before,
             ):
@@ -1203,7 +1243,8 @@ class Reader:
         while True:  # without what stands between a subject and its verb
             tail = head[:end]
             cut = regex.search(
-                rf"(?:,?\s+{AUXILIARY}|,\s+(?:the|a|an|his|her|its|their|who|which|of|from|\d+|\p{{Ll}}+ing|\p{{Ll}}+ed)\b"
+                rf"(?:,?\s+{AUXILIARY}|,\s+(?:the|a|an|his|her|its|their|who|which|of|from|"
+                rf"(?:in|on)\s+(?:a|an|the|its|his|her|their)|during|through|via|\d+|\p{{Ll}}+ing|\p{{Ll}}+ed)\b"
                 r"(?:[^,]|,(?=\d))*,|,\s+\d{1,3}|,)\s*$",  # a comma in "2,100" goes on
                 tail,
             )
@@ -1251,6 +1292,11 @@ class Reader:
         words = list(regex.finditer(r"\S+", head[start:end]))
         if len(words) > 8:
             start += words[-8].start()
+            start = next(  # not inside a long name: "the Ministry of Foreign Affairs of ..."
+                (whole + m[0] for m in mentions(head[whole:end], self.actors)
+                 if whole + m[0] < start < whole + m[1]),
+                start,
+            )  # fmt: skip
         participle = regex.search(  # "A driver accused of taking £40,000 from the union told"
             r"\s(?:accused|charged|suspected|convicted|cleared|jailed)\s+(?:of|with|for)\s",
             head[whole:end],
@@ -1265,6 +1311,10 @@ class Reader:
                 if regex.match(FRONTED, text):
                     break  # "In a filing with the Exchange, the company said": not a name
                 named = [m for m in mentions(text, self.actors) if m[1] == len(text)]
+                if regex.search(
+                    r"(?i:according\s+to)\b[^,]*,\s*$", head[: floor + 1 + chunk.start()]
+                ):
+                    break  # "According to the priest, Fr Colm X, the minister told ...": not X
                 if named or _trailing_name(text):
                     start = (
                         floor
