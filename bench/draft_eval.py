@@ -251,6 +251,7 @@ def main(argv: list[str]) -> int:
             "dev7",
             "dev8",
             "dev9",
+            "dev10",
             "heldout",
             "heldout2",
         ],
