@@ -1289,3 +1289,37 @@ def test_a_spokesman_for_the_mayor_speaks_for_the_mayor_as_a_guess() -> None:
         "A spokesman for the mayor said the council was “listening carefully to the port”."
     )
     assert found["listening carefully to the port"] == ("Tomas Veller", "", True)
+
+
+def test_the_coach_is_the_head_coach_named_before() -> None:
+    found = unnamed_guesses(
+        "The Nerrick head coach, Graeme Holt, was less forgiving of his side.\n\n"
+        "“That’s a decision, not a technique,” the coach said."
+    )
+    assert found["That’s a decision, not a technique"][0] == "Graeme Holt"
+
+
+def test_the_answer_to_a_question_someone_asked_him_is_his() -> None:
+    found = unnamed_guesses(
+        "“We batted well,” said Pavel Rusk, the dockers’ captain.\n\n"
+        "‘Is that the best you have played?’ one reporter asked him.\n\n"
+        "‘Probably,’ he said."
+    )
+    assert found["Probably"][0] == "Pavel Rusk"
+
+
+def test_what_she_said_after_a_question_he_asked_is_not_his() -> None:
+    found = unnamed_guesses(
+        "“The port will open in May,” Marrow told a podcast.\n\n"
+        "The podcast’s host, Sam Okoro, pressed her on safety. “Are the cranes safe?” he "
+        "asked.\n\n“Honestly, that keeps me up at night,” she said."
+    )
+    assert found["Honestly, that keeps me up at night"][0] == "Ilse Marrow"
+
+
+def test_a_name_before_an_office_at_a_body_is_a_persons() -> None:
+    draft = draft_article(
+        INTRO + "Oren Kalvo, chief executive of Harrowlight, whose ferries sail from the "
+        "port, took a swipe at the union. “They want a port with no ships,” he wrote."
+    )
+    assert [q.speaker.name for q in draft.quotes if q.speaker] == ["Oren Kalvo"]

@@ -223,6 +223,10 @@ def _person_signals(
         return True  # "Hamid Qureshi-Lang, waiting at the station, said"
     if regex.match(rf",\s+(?:the|a|an|his|her|its)\s+[^,.]{{0,60}}\b(?:{ROLE_RE})s?\b", after):
         return True
+    office_at = rf",\s+(?:\p{{Ll}}[\p{{Ll}}-]*\s+){{0,2}}(?:{ROLE_RE})\s+(?:of|at|for)\s+\p{{Lu}}"
+    if regex.match(office_at, after, regex.IGNORECASE) and not org_kind(mention.text):
+        return True  # "Oren Kalvaitis, chief executive of Harrowlight,"
+
     if _said_after().match(after) and not org_kind(mention.text):
         return True
     if regex.search(rf"(?:\b(?:{SAYING})|according to|quoted|cited)\s*,?\s*$", before):
@@ -422,11 +426,12 @@ def _describe(person: DraftActor, mention: Mention, text: str) -> None:
     before = text[max(0, mention.start - 60) : mention.start]
     match = regex.search(
         rf"((?:[\p{{L}}’'-]+\s+){{0,2}}(?:{ROLE_RE}))\s+$", before, regex.IGNORECASE
-    ) or regex.search(  # in apposition: "Kessmark’s fisheries minister, Sigrún Thorvaldsdóttir"
-        rf"((?:[\p{{L}}’'-]+\s+){{0,2}}(?:{ROLE_RE}))(?:\s+\p{{Ll}}+)?,\s+$",
-        before,
-        regex.IGNORECASE,
-    )
+    ) or next(  # in apposition: "Kessmark’s fisheries minister, Sigrún Thorvaldsdóttir"
+        (found for after_role in ("", r"(?:\s+\p{Ll}+)?")  # "head coach": the coach
+         if (found := regex.search(rf"((?:[\p{{L}}’'-]+\s+){{0,2}}(?:{ROLE_RE})){after_role},\s+$",
+                                   before, regex.IGNORECASE))),
+        None,
+    )  # fmt: skip
     if match:
         words = match.group(1)
         first = words.split()[0]

@@ -514,6 +514,9 @@ class Reader:
         own = [m for m in mentions(head, self.actors) if m[0] <= (subject.end() if subject else 0)]
         if own and (own[0][2].kind == "person") == people and self._fits(word, own[0][2]):
             return own[0][2], "", True
+        answer = self._answerer(word, paragraph, left)
+        if answer is not None:
+            return answer, "", False
         # who the paragraph reported as saying something; the sentence before's subject;
         # who the paragraph before reported: likely, certain when also the last speaker
         for found in (
@@ -563,6 +566,23 @@ class Reader:
         wanted = [a for _, _, a in reversed(before)
                   if (a.kind == "person") == people and self._fits(word, a)]  # fmt: skip
         return (wanted[0] if wanted else None), "", False
+
+    def _answerer(self, word: str, paragraph: int, left: int) -> DraftActor | None:
+        """After a question someone `asked him` (`‘Is that your best?’ one reporter asked
+        him.`), or one that "he asked" when the answer is what "she said", the answer is
+        the one asked: the speaker before the one who asked."""
+        last, other = self.last, self.before_last
+        if last is None or other is None or other.speaker is None or other.speaker is last.speaker:
+            return None
+        if not self.last_text.rstrip().endswith("?") or paragraph - self.last_paragraph > 1:
+            return None
+        asked = regex.search(r"\basked\s+(him|her)\b", self._sentence_before(paragraph, left))
+        asker = regex.match(r"\W*(he|she)\b", last.words, regex.IGNORECASE)
+        if asked is not None and OBJECT_PRONOUNS[asked.group(1).lower()] == word:
+            pass
+        elif asker is None or asker.group(1).lower() == word or word not in ("he", "she"):
+            return None
+        return other.speaker if self._fits(word, other.speaker) else None
 
     def _last_fitting(self, text: str, pronoun: str, but: DraftActor) -> DraftActor | None:
         """The last person `text` names, other than `but`, whom `pronoun` fits."""
