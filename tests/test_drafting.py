@@ -1323,3 +1323,19 @@ def test_a_name_before_an_office_at_a_body_is_a_persons() -> None:
         "port, took a swipe at the union. “They want a port with no ships,” he wrote."
     )
     assert [q.speaker.name for q in draft.quotes if q.speaker] == ["Oren Kalvo"]
+
+
+def test_a_possessive_apposition_is_not_the_speaker() -> None:
+    found = unnamed_guesses(
+        "Leah Morgan, Veller's lawyer, said her client had “panicked” when the money ran out."
+    )
+    assert found["panicked"] == ("Leah Morgan", "", False)
+
+
+def test_she_after_someone_said_is_the_one_who_said_it() -> None:
+    found = unnamed_guesses(
+        "Leah Morgan, Veller’s lawyer, said her client was sorry.\n\n"
+        "“He will go to prison,” Judge Ana Brell said.\n\n"
+        "Outside the court, Morgan said she had told him to expect “at least five years”."
+    )
+    assert found["at least five years"][0] == "Leah Morgan"

@@ -512,6 +512,13 @@ class Reader:
         head = self.blanked[paragraph][left:position]
         subject = regex.match(r"\s*(?:\p{Lu}\p{Ll}+\s+){0,3}", head)
         own = [m for m in mentions(head, self.actors) if m[0] <= (subject.end() if subject else 0)]
+        said_so = regex.search(rf"(?r)\s(?:{SAYING})\s+(?:that\s+)?{word}\b", head)
+        sayer = mentions(head[: said_so.start()], self.actors) if said_so and people else []
+        if sayer and not head[sayer[-1][1] : said_so.start()].strip():
+            # "Morganthal-Diaz said she had told Hoyer ...": the one who said so
+            actor = sayer[-1][2]
+            if actor.kind == "person" and self._fits(word, actor):
+                return actor, "", id(actor) in self.pronouns
         if own and (own[0][2].kind == "person") == people and self._fits(word, own[0][2]):
             return own[0][2], "", True
         answer = self._answerer(word, paragraph, left)
@@ -1264,7 +1271,8 @@ class Reader:
             tail = head[:end]
             cut = regex.search(
                 rf"(?:,?\s+{AUXILIARY}|,\s+(?:the|a|an|his|her|its|their|who|which|of|from|"
-                rf"(?:in|on)\s+(?:a|an|the|its|his|her|their)|during|through|via|\d+|\p{{Ll}}+ing|\p{{Ll}}+ed)\b"
+                rf"(?:in|on)\s+(?:a|an|the|its|his|her|their)|during|through|via|\d+|\p{{Ll}}+ing|\p{{Ll}}+ed"
+                rf"|(?:\p{{Lu}}[\p{{L}}-]*\s+){{0,3}}\p{{Lu}}[\p{{L}}-]*[’']s?(?=\s+\p{{Ll}}))\b"
                 r"(?:[^,]|,(?=\d))*,|,\s+\d{1,3}|,)\s*$",  # a comma in "2,100" goes on
                 tail,
             )
