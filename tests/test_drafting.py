@@ -1339,3 +1339,23 @@ def test_she_after_someone_said_is_the_one_who_said_it() -> None:
         "Outside the court, Morgan said she had told him to expect “at least five years”."
     )
     assert found["at least five years"][0] == "Leah Morgan"
+
+
+def test_a_single_name_with_an_age_is_a_first_name_only() -> None:
+    found = unnamed_guesses(
+        "“It sounded like a train,” said Greta, 67, who was evacuated with her cats."
+    )
+    assert found["It sounded like a train"][0] is None
+
+
+def test_a_verb_of_saying_after_the_is_a_noun_and_the_body_is_the_speaker() -> None:
+    found = unnamed_guesses(
+        "The river burst its banks, the Felstal Flood Warning Centre said.\n\n"
+        "“We have not seen a rise like that,” the warning centre said in its bulletin.\n\n"
+        "The Nerrick Volunteer Fire Brigade asked residents to leave.\n\n"
+        "“Leave now. Take your medicines and documents,” the brigade wrote on Facebook."
+    )
+    assert found["We have not seen a rise like that"][0] == "Felstal Flood Warning Centre"
+    assert (
+        found["Leave now. Take your medicines and documents"][0] == "Nerrick Volunteer Fire Brigade"
+    )

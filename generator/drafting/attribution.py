@@ -173,9 +173,23 @@ GIVEN_ONLY = regex.compile(
 """`who gave his name only as Tyrese`: a first name that is not a name to draft an actor by."""
 
 
+AGED_FIRST_NAME = regex.compile(
+    r"(?<!\p{Lu}[\p{L}’'.-]*\s)(?<![\p{L}’'-])(?P<name>\p{Lu}\p{Ll}+),\s+(?:aged\s+)?\d{1,3},"
+)
+"""`said Greta, 67, who was evacuated`: one name and an age, as vox pops give them."""
+
+
 def given_names_only(paragraphs: list[str]) -> set[str]:
-    """The first names an article says are all a speaker gave (`GIVEN_ONLY`)."""
-    return {m.group("name") for text in paragraphs for m in GIVEN_ONLY.finditer(text)}
+    """The first names an article says are all a speaker gave (`GIVEN_ONLY`), and a name
+    given alone with an age that the article never gives with another name or a title
+    (`Greta, 67,`)."""
+    found = {m.group("name") for text in paragraphs for m in GIVEN_ONLY.finditer(text)}
+    text = "\n".join(paragraphs)
+    for match in AGED_FIRST_NAME.finditer(text):
+        name = regex.escape(match.group("name"))
+        if not regex.search(rf"\b{name}\s+\p{{Lu}}|\p{{Lu}}[\p{{L}}’'.-]*\s+{name}\b", text):
+            found.add(match.group("name"))
+    return found
 
 
 COMPANY_HEADS = frozenset(
@@ -211,13 +225,18 @@ AS_SAYING = (
     r"stating|remarking|declaring|describing|calling)"
 )
 """`quoted X as replying`: the words after "as" that make X the speaker."""
-VERB_RE = regex.compile(rf"(?<![\w-])(?:{SAYING})\b", regex.IGNORECASE)  # not "so-called"
+VERB_RE = regex.compile(  # not "so-called", nor a noun: "the warning centre", "his claims"
+    rf"(?<![\w-])(?<!\b(?i:the|a|an|this|that|its|his|her|their|our|your)\s+)(?:{SAYING})\b",
+    regex.IGNORECASE,
+)
 ORG_HEADS = (
     "ministry|department|office|police|court|council|government|authority|agency|"
     "commission|committee|party|union|company|club|group|army|service|federation|"
     "board|bank|embassy|administration|prosecutors?|parliament|senate|regulator|firm|"
     "airline|operator|university|hospital|school|team|association|league|foundation|"
-    "campaign|organisation|organization|institute|network|broadcaster|newspaper"
+    "campaign|organisation|organization|institute|network|broadcaster|newspaper|"
+    "centre|center|brigade|trust|charity|coalition|alliance|cabinet|station|museum|"
+    "laboratory|lab|observatory|festival"
 )
 
 
