@@ -1359,3 +1359,33 @@ def test_a_verb_of_saying_after_the_is_a_noun_and_the_body_is_the_speaker() -> N
     assert (
         found["Leave now. Take your medicines and documents"][0] == "Nerrick Volunteer Fire Brigade"
     )
+
+
+def test_she_with_no_one_nearer_is_whom_the_article_is_about() -> None:
+    draft = draft_article(
+        "Dora Quell, radio voice of the harbour, dies aged 87\n\n"
+        "Dora Quell, who has died aged 87, presented the late show on Harbour Radio for "
+        "48 years.\n\n"
+        "Born in Nerrick, the daughter of a docker, Aurel Quell, she sang in dance halls at "
+        "16. Her father, she recalled, told her: “You will never be rich.”\n\n"
+        "“She played what she liked,” said Mr Pavel Rusk, her producer.\n\n"
+        "She once told an interviewer that she played records “for the night-shift nurses”."
+    )
+    [quote] = [q for q in draft.quotes if q.text == "for the night-shift nurses"]
+    assert quote.speaker is not None and quote.speaker.name == "Dora Quell" and quote.guess
+
+
+def test_the_person_is_the_unnamed_person_described_before() -> None:
+    found = unnamed_guesses(
+        "A person familiar with the port’s plans said a new crane was due. “The crane is "
+        "where most of the money goes,” the person said."
+    )
+    assert found["The crane is where most of the money goes"][:2] == (None, "the person")
+
+
+def test_words_her_captain_rang_to_say_are_the_captains() -> None:
+    found = unnamed_guesses(
+        "The dockers’ captain, Pavel Rusk, was out for 40.\n\n"
+        "Marrow said her captain had rung her at lunch to say he meant to “bat until dark”."
+    )
+    assert found["bat until dark"][0] == "Pavel Rusk"

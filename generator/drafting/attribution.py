@@ -284,7 +284,7 @@ def _ends(text: str, stop: int) -> bool:
 
 
 REPORTING = (
-    "told|tell|telling|phoned|rang|called|wrote|texted|emailed|messaged|said|assured|"
+    "told|tell|telling|phoned|rang|rung|called|wrote|written|texted|emailed|messaged|said|assured|"
     "promised|warned|insisted"
 )
 """Verbs by which one person in reported speech gives another their words."""
@@ -394,6 +394,9 @@ class Reader:
             # office's own words tell two ministers apart ("of Agriculture")
             titles = {w.lower() for w in phrase.split() if is_title(w) or w[:1].isupper()}
             return self._described(office_of.group("head").lower(), paragraph, position, titles)
+        someone = regex.fullmatch(r"(?i:the)\s+(?P<head>person|source|insider|man|woman)", phrase)
+        if someone:  # "the person said": the one described before, named or not
+            return self._described(someone.group("head").lower(), paragraph, position)
         if CIRCLE.match(phrase) and not VERB_RE.search(phrase):
             return None, phrase, True
         found = [m for m in mentions(phrase, self.actors) if not _possessive(phrase, m[1])]
@@ -582,6 +585,9 @@ class Reader:
             fitting = self._last_fitting(near, word, last.speaker)
             if fitting is not None:
                 return fitting, "", False
+            topic = self._topic()
+            if topic is not None and topic is not last.speaker and self._fits(word, topic):
+                return topic, "", False  # whom the article is about: a guess
             other = self.before_last.speaker if self.before_last else None
             if other is not None and other.kind == "person" and self._fits(word, other):
                 return other, "", False  # the speaker before: a guess
@@ -592,6 +598,17 @@ class Reader:
         wanted = [a for _, _, a in reversed(before)
                   if (a.kind == "person") == people and self._fits(word, a)]  # fmt: skip
         return (wanted[0] if wanted else None), "", False
+
+    def _topic(self) -> DraftActor | None:
+        """The person the article is about: the subject of its first paragraph (`Odette
+        X, who has died aged 87, presented ...`), whom a "she" with no one nearer means."""
+        for text in [text for text in self.blanked if text.strip()][:3]:
+            named = mentions(text[:80], self.actors)
+            if named:  # the first paragraph that names anyone (not a date line)
+                first = named[0]
+                whole = first[2].kind == "person" and not text[: first[0]].strip()
+                return first[2] if whole else None
+        return None
 
     def _answerer(self, word: str, paragraph: int, left: int) -> DraftActor | None:
         """After a question someone `asked him` (`‘Is that your best?’ one reporter asked
@@ -1157,7 +1174,9 @@ class Reader:
                 continue  # a capitalised "Says" in a name or heading; "Said Marrow:" opens
             attribution = self._verb_subject(sentence, verb, q_start, q_end, paragraph, left)
             if attribution is not None:
-                inner = self._reported_speaker(sentence[verb.end() : q_start], attribution)
+                inner = self._reported_speaker(
+                    sentence[verb.end() : q_start], attribution, paragraph, left + verb.end()
+                )
                 if inner is not None:  # "X said Y had phoned him to tell him he had “…”"
                     attribution.speaker, attribution.unnamed, attribution.guess = inner, "", True
                 attribution.cue = True
@@ -1190,12 +1209,23 @@ class Reader:
                 return Attribution(actor, result.via, guess, words, unnamed, cue=True)
         return result
 
-    def _reported_speaker(self, between: str, attribution: Attribution) -> DraftActor | None:
+    def _reported_speaker(
+        self, between: str, attribution: Attribution, paragraph: int, position: int
+    ) -> DraftActor | None:
         """A person the words between a verb of saying and its quote report as telling
-        someone something (`said Brisebois had phoned him to tell him he had`): the quote
-        may be theirs."""
+        someone something (`said Brisebois had phoned him to tell him he had`, `said her
+        captain had told her that`): the quote may be theirs."""
         if attribution.speaker is None or not between.strip():
             return None
+        described = regex.search(
+            rf"\b(?:his|her|their|the)\s+(?P<head>{'|'.join(ROLE_NOUNS)})\s+"
+            rf"(?:had\s+|has\s+)?(?:{REPORTING})\b",
+            between,
+        )
+        if described:
+            actor = self._described(described.group("head"), paragraph, position)[0]
+            if actor is not None and actor is not attribution.speaker and actor.kind == "person":
+                return actor
         for start, end, actor in mentions(between, self.actors):
             if actor is attribution.speaker or actor.kind != "person" or _possessive(between, end):
                 continue
