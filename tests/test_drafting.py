@@ -1389,3 +1389,38 @@ def test_words_her_captain_rang_to_say_are_the_captains() -> None:
         "Marrow said her captain had rung her at lunch to say he meant to “bat until dark”."
     )
     assert found["bat until dark"][0] == "Pavel Rusk"
+
+
+@pytest.mark.parametrize(
+    ("header", "authors", "outlet"),
+    [
+        ("By Lena Holt\n\nThe Valley Courier-Star", ["Lena Holt"], "The Valley Courier-Star"),
+        ("By Lena Holt\n\nStaff Writer", ["Lena Holt"], None),
+        (
+            "Lena Holt\n\nSenior Correspondent\n\nPUBLISHED MAR 10, 2026, 5:00 AM",
+            ["Lena Holt"],
+            None,
+        ),
+        ("Lena Holt, Cricket Correspondent, at Ashcombe Park", ["Lena Holt"], None),
+        ("Interview by Lena Holt", ["Lena Holt"], None),
+    ],
+)
+def test_a_bylines_job_place_and_outlet_lines_are_not_authors(
+    header: str, authors: list[str], outlet: str | None
+) -> None:
+    article = read_article(
+        f"Port Stays Shut\n\n{header}\n\nThe harbour stayed closed on Tuesday as the talks "
+        "between the dockers and the port broke down again.\n\nThe dockers will meet on Friday."
+    )
+    assert article.authors == authors
+    assert (article.outlet or None) == outlet
+
+
+def test_a_date_in_capitals_and_a_dateline_under_a_standfirst() -> None:
+    article = read_article(
+        "Port Stays Shut\n\nThe dockers want more; the port says no\n\n"
+        "PUBLISHED MAR 10, 2026, 5:00 AM\n\n"
+        "NERRICK, 4 March. /Nerrick Wire/. The harbour stayed closed on Tuesday.\n\n"
+        "The dockers will meet on Friday."
+    )
+    assert article.date == dt.date(2026, 3, 10) and article.outlet == "Nerrick Wire"

@@ -39,7 +39,7 @@ BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 BYLINE = regex.compile(
-    r"^(?i:by|written by|words by|reporting by)\s+"
+    r"^(?i:by|written by|words by|reporting by|interview by|interviewed by|story by|text by)\s+"
     rf"(?P<names>{NAME}(?:\s*(?:,|(?i:and)|&)\s*{NAME})*)"
     r"(?:\s+(?i:in)\s+[\p{Lu}][\p{L} .-]*?)?"
     r"(?:\s*(?:,|\||—|–|-|(?i:for))\s*(?P<outlet>[^,|]+?))?\s*$",
@@ -47,7 +47,7 @@ BYLINE = regex.compile(
 STAFF_LINE = regex.compile(
     rf"^(?P<names>{NAME})\s*(?:,|\|)\s*(?P<role>(?:[\p{{L}}-]+\s+){{0,3}}"
     r"(?i:correspondent|editor|reporter|writer|journalist|staff|columnist|producer|"
-    r"reporters|contributor)|[^,|]+)$",
+    r"reporters|contributor)(?:,\s*(?i:at|in)\s+[^,|]+)?|[^,|]+)$",
 )
 STAFF_BYLINE = regex.compile(
     rf"^(?i:by)\s+(?P<outlet>{NAME})\s+(?i:staff|reporters|desk|newsroom)(?P<names>)$"
@@ -108,7 +108,7 @@ def _headed(lines: list[str]) -> bool:
 
 def parse_date(text: str) -> dt.date | None:
     for pattern in DATE_PATTERNS:
-        match = re.search(pattern, text)
+        match = re.search(pattern, text) or re.search(pattern, text.title())  # "MAR 10, 2026"
         if not match:
             continue
         month = match.group("month").rstrip(".")
@@ -152,6 +152,8 @@ def _read_byline(byline: regex.Match, article: Article) -> None:
     """Authors and, where the byline names it, the outlet: `By NAME, OUTLET`,
     `NAME | OUTLET`, `NAME, Political Correspondent`, `By OUTLET staff`."""
     outlet = byline.groupdict().get("outlet") or byline.groupdict().get("role")
+    if outlet:  # "Cricket Correspondent, at Ashcombe Park": where, not who
+        outlet = regex.sub(r",\s*(?i:at|in)\s+[^,|]+$", "", outlet)
     article.bylined = True
     names, *publication = regex.split(r"\s+(?i:for)\s+", byline.group("names"), maxsplit=1)
     outlet = outlet or (publication[0] if publication else None)  # "By NAME FOR OUTLET"
@@ -228,11 +230,17 @@ def read_text(text: str) -> Article:
         if header and _outlet_line(paragraph):
             article.outlet = article.outlet or paragraph
             continue
+        above = paragraphs[number - 1]
+        if header and article.bylined and _under_byline(paragraph, above, article.authors):
+            # "By NAME" over "Staff Writer" (the author's job) or "The Valley Courier-Star"
+            if not JOB.search(paragraph):
+                article.outlet = article.outlet or paragraph
+            continue
         if header and _author_line(paragraph, paragraphs, number):
             article.authors.append(paragraph)
             article.bylined = True
             continue
-        dateline = DATELINE.match(paragraph) if not body else None
+        dateline = DATELINE.match(paragraph) if len(body) <= 2 else None
         if dateline and not article.outlet:
             article.outlet = dateline.group("outlet").strip()
         body.append(paragraph)
@@ -254,13 +262,24 @@ def _outlet_line(paragraph: str) -> bool:
     )  # fmt: skip
 
 
+def _under_byline(paragraph: str, above: str, authors: list[str]) -> bool:
+    """A short line of capitalised words right under the byline: the author's job
+    (`Senior Correspondent`) or the outlet (`The Valley Courier-Star`)."""
+    return (
+        (bool(_is_byline(above)) or above in authors)
+        and len(paragraph.split()) <= 5 and not re.search(r"\d", paragraph)
+        and bool(regex.fullmatch(r"(?:\p{Lu}[\p{L}’'.&-]*\s*)+", paragraph))
+    )  # fmt: skip
+
+
 def _author_line(paragraph: str, paragraphs: list[str], number: int) -> bool:
     """A name alone on its line, over a line with the author's job: `Business
     Correspondent, RVN News`."""
     following = paragraphs[number + 1] if number + 1 < len(paragraphs) else ""
     return (
         2 <= len(paragraph.split()) <= 4 and bool(regex.fullmatch(NAME, paragraph))
-        and not org_kind(paragraph) and bool(JOB.search(following)) and len(following) < 80
+        and not org_kind(paragraph) and not JOB.search(paragraph)
+        and bool(JOB.search(following)) and len(following) < 80
     )  # fmt: skip
 
 
