@@ -1424,3 +1424,22 @@ def test_a_date_in_capitals_and_a_dateline_under_a_standfirst() -> None:
         "The dockers will meet on Friday."
     )
     assert article.date == dt.date(2026, 3, 10) and article.outlet == "Nerrick Wire"
+
+
+def test_lines_of_a_cross_examination_alternate_between_the_two() -> None:
+    found = unnamed_guesses(
+        "Pavel Rusk, the union’s lawyer, questioned Marrow.\n\n"
+        "“Who signed the order?” he asked her.\n\n"
+        "“Not me. The board signed it,” she said.\n\n"
+        "“Then who sits on the board?”\n\n"
+        "“Five people, and I am not one of them.”\n\n"
+        "“Name them.”"
+    )
+    assert [speaker for speaker, _, _ in found.values()] == [
+        "Pavel Rusk",
+        "Ilse Marrow",
+        "Pavel Rusk",
+        "Ilse Marrow",
+        "Pavel Rusk",
+    ]
+    assert all(guess for _, _, guess in list(found.values())[1:])

@@ -290,6 +290,10 @@ REPORTING = (
 """Verbs by which one person in reported speech gives another their words."""
 
 
+DIALOGUE_LINE = 100
+"""The longest paragraph taken for a line of dialogue, not a statement going on."""
+
+
 class Reader:
     """Attribution of the quotes of one article, in order (it keeps the last speaker)."""
 
@@ -304,6 +308,8 @@ class Reader:
         self.pronouns: dict[int, str] = {}
         """A person (by id) -> "he" or "she", as a sure "he said" of them gave it."""
         self.given_only = given_names_only(blanked)
+        self.alone_now = False  # the quote just attributed is all its paragraph holds
+        self.last_alone = False  # and so was the last one kept
 
     # --- noun phrases ---------------------------------------------------------------
 
@@ -615,9 +621,9 @@ class Reader:
         him.`), or one that "he asked" when the answer is what "she said", the answer is
         the one asked: the speaker before the one who asked."""
         last, other = self.last, self.before_last
-        if last is None or other is None or other.speaker is None or other.speaker is last.speaker:
+        if last is None or not self.last_text.rstrip().endswith("?"):
             return None
-        if not self.last_text.rstrip().endswith("?") or paragraph - self.last_paragraph > 1:
+        if paragraph - self.last_paragraph > 1:
             return None
         asked = regex.search(r"\basked\s+(him|her)\b", self._sentence_before(paragraph, left))
         asker = regex.match(r"\W*(he|she)\b", last.words, regex.IGNORECASE)
@@ -625,7 +631,12 @@ class Reader:
             pass
         elif asker is None or asker.group(1).lower() == word or word not in ("he", "she"):
             return None
-        return other.speaker if self._fits(word, other.speaker) else None
+        if other is not None and other.speaker is not None and other.speaker is not last.speaker:
+            return other.speaker if self._fits(word, other.speaker) else None
+        # no one spoke before the question: the one it was put to, named just before
+        if last.speaker is None:
+            return None
+        return self._last_fitting(self._before(paragraph, left), word, last.speaker)
 
     def _last_fitting(self, text: str, pronoun: str, but: DraftActor) -> DraftActor | None:
         """The last person `text` names, other than `but`, whom `pronoun` fits."""
@@ -830,6 +841,7 @@ class Reader:
 
     def attribute(self, passage: QuotedPassage) -> Attribution:
         result = self._attribute(passage)
+        self.alone_now = self._alone(passage)
         if result.speaker is not None and not result.guess and self._spoken_of(passage, result):
             result.guess = True
         if result.speaker is None and result.unnamed:
@@ -942,6 +954,9 @@ class Reader:
         if named_after is not None:
             named_after.via = result.via
             return named_after
+        turn = self._turn(passage)
+        if turn is not None:
+            return turn
         same_paragraph = self.last is not None and self.last_paragraph == passage.first.paragraph
         if self._continues(passage) or (same_paragraph and self._follows(passage)):
             # the same statement going on: a paragraph of its own, or the rest of a quote
@@ -973,6 +988,7 @@ class Reader:
         if self.last is not None and self.last.speaker is not result.speaker:
             self.before_last = self.last
         self.last, self.last_paragraph, self.last_text = result, paragraph, text
+        self.last_alone, self.alone_now = self.alone_now, False
 
     def _relative(self, passage: QuotedPassage) -> Attribution | None:
         """A quote after a relative clause's colon: `“…,” she said, handing the microphone
@@ -1105,6 +1121,25 @@ class Reader:
             and not self.paragraphs[first.paragraph][: first.start - 1].strip()
             and passage.last.end >= len(self.paragraphs[passage.last.paragraph]) - 2
         )
+
+    def _turn(self, passage: QuotedPassage) -> Attribution | None:
+        """A line of dialogue: a short quote alone in its paragraph, right after another
+        (`“Which exit?”` / `“Third.”`), or a question, or the answer to one, is the other
+        one's turn: the speaker before the last, as a guess."""
+        last, other = self.last, self.before_last
+        text = self.paragraphs[passage.first.paragraph]
+        asked = self.last_text.rstrip().endswith("?") or text.rstrip(" ”\"’'»").endswith("?")
+        if (
+            last is None or other is None or not (self.last_alone or asked)
+            or passage.first.paragraph - self.last_paragraph != 1
+            or not self._alone(passage)
+            or len(self.paragraphs[passage.first.paragraph]) > DIALOGUE_LINE
+            or len(self.last_text) > DIALOGUE_LINE
+        ):  # fmt: skip
+            return None
+        if other.speaker is None and not other.unnamed:
+            return None
+        return Attribution(other.speaker, None, True, "", other.unnamed, cue=True)
 
     def _continues(self, passage: QuotedPassage) -> bool:
         """A paragraph that is only a quote, right after a paragraph that quoted someone:
