@@ -1443,3 +1443,20 @@ def test_lines_of_a_cross_examination_alternate_between_the_two() -> None:
         "Pavel Rusk",
     ]
     assert all(guess for _, _, guess in list(found.values())[1:])
+
+
+def test_those_were_the_words_of_after_a_quote_in_the_same_paragraph() -> None:
+    found = unnamed_guesses(
+        "‘The port is not for sale, at any price.’ Those were the words of Nerrick harbour "
+        "chief Pavel Rusk on Friday, and the buyers appear to have listened."
+    )
+    assert found["The port is not for sale, at any price."] == ("Pavel Rusk", "", False)
+
+
+def test_a_spokeswoman_is_not_he() -> None:
+    found = unnamed_guesses(
+        "The authority’s spokeswoman, Ana Brell, said the port would stay shut.\n\n"
+        "Pavel Rusk, who leads the dockers, met her on Monday.\n\n"
+        "Brell and Rusk spoke for an hour. “We are no closer,” he said."
+    )
+    assert found["We are no closer"][0] == "Pavel Rusk"

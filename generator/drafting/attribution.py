@@ -110,6 +110,19 @@ KIN = {
     "she": "daughter|wife|mother|sister|grandmother|granddaughter|aunt|niece|widow|girlfriend",
 }
 """Words for relatives that tell a person's sex: `His daughter, Ana Ruiz,`."""
+GENDERED_ROLES = {
+    "he": frozenset(
+        "spokesman chairman businessman congressman councilman alderman king prince actor "
+        "mr sir lord".split()
+    )
+    | frozenset(KIN["he"].split("|")),
+    "she": frozenset(
+        "spokeswoman chairwoman businesswoman congresswoman councilwoman queen princess "
+        "actress mrs ms miss dame lady madam mdm".split()
+    )
+    | frozenset(KIN["she"].split("|")),
+}
+"""Roles that tell a person's sex (`the spokeswoman, Ana Ruiz`)."""
 ANONYMOUS = regex.compile(
     r"\b(?:(?:asked|wished|wishing|asking|requested|requesting)\s+not\s+to\s+be\s+"
     r"(?:named|identified)|declined\s+to\s+be\s+(?:named|identified)|"
@@ -675,6 +688,8 @@ class Reader:
         other = FEMALE if pronoun == "he" else MALE
         if found & other:
             return False
+        if actor.roles & GENDERED_ROLES["she" if pronoun == "he" else "he"]:
+            return False  # "the spokeswoman, X" is not "he"
         named_so = regex.search(  # "He is her press officer, Callum Reyes, and ..."
             rf"\b(?P<pronoun>He|She)\s+(?:is|was)\s+(?:[^.,;]{{1,60}},\s+)?"
             rf"(?:\p{{Lu}}[\p{{L}}’'-]*\s+){{0,2}}{surname}\b",
@@ -1100,17 +1115,27 @@ class Reader:
         """A paragraph that is only a quote, whose speaker the next paragraph names: `Those
         were the words of X`, `The criticism came from X`; `The neighbour who had to find
         out was X`, a guess."""
-        following = passage.last.paragraph + 1
-        if not self._alone(passage) or following >= len(self.blanked):
+        last = passage.last
+        after = self.blanked[last.paragraph][last.end + 1 :]
+        if passage.first.start <= 1 and NAMED_AFTER.match(after):
+            # "‘…’ Those were the words of Vallmoor manager X at his press conference"
+            following, text, start = last.paragraph, after, last.end + 1
+        elif self._alone(passage) and last.paragraph + 1 < len(self.blanked):
+            following, text, start = last.paragraph + 1, self.blanked[last.paragraph + 1], 0
+        else:
             return None
-        text = self.blanked[following]
         opening = NAMED_AFTER.match(text)
         if opening is None:
             return None
         found = mentions(text[opening.end() :], self.actors)
-        if not found or found[0][0] > 2 or found[0][2].kind not in ("person", "organisation"):
+        person = [m for m in found if m[0] <= 40 and m[2].kind == "person"
+                  and not _possessive(text[opening.end() :], m[1])]  # fmt: skip
+        found = person[:1] or found
+        if not found or found[0][0] > 40 or found[0][2].kind not in ("person", "organisation"):
             return None
-        words = self._source(following, 0, opening.end() + found[0][1])
+        if found[0][0] > 2 and not person:
+            return None
+        words = self._source(following, start, start + opening.end() + found[0][1])
         return Attribution(found[0][2], None, opening.group("was") is not None, words, cue=True)
 
     def _alone(self, passage: QuotedPassage) -> bool:
