@@ -1460,3 +1460,11 @@ def test_a_spokeswoman_is_not_he() -> None:
         "Brell and Rusk spoke for an hour. “We are no closer,” he said."
     )
     assert found["We are no closer"][0] == "Pavel Rusk"
+
+
+def test_a_body_named_after_its_description_and_which_said_is_the_speaker() -> None:
+    found = unnamed_guesses(
+        "The cranes are run by the shipping company Vantrell Infrastructure, which said a "
+        "cable had been “caught and pulled down”."
+    )
+    assert found["caught and pulled down"][0] == "Vantrell Infrastructure"

@@ -1463,9 +1463,13 @@ class Reader:
                     break
         if phrase.strip().lower() in ("who", "which"):
             # "a solicitor, Harjit Sandhu-Morrow, who said ...": the name before "who"
-            named = mentions(head[floor + 1 : start].rstrip(" ,"), self.actors)
-            if named and head[floor + 1 : start].rstrip(" ,").endswith(
-                head[floor + 1 + named[-1][0] : floor + 1 + named[-1][1]]
+            before_who = head[floor + 1 : start].rstrip(" ,")
+            named = mentions(before_who, self.actors)
+            if (
+                named
+                and regex.fullmatch(  # "Vantrell Infrastructure, which said": its name's end
+                    r"(?:\s+\p{Lu}[\p{L}’'-]*){0,2}", before_who[named[-1][1] :]
+                )
             ):
                 words = self._source(paragraph, offset + floor + 1 + named[-1][0],
                                      offset + verb.end())  # fmt: skip

@@ -88,6 +88,10 @@ BODY_BEFORE = regex.compile(
     regex.IGNORECASE,
 )
 """A description in apposition before a name, up to its head noun: `The port operator, `."""
+BODY_TITLE = regex.compile(
+    r"\b(?:the|a|an|its)\s+(?:[\p{Ll}-]+\s+){0,2}?(?P<head>\p{Ll}[\p{Ll}-]*)\s+$"
+)
+"""A description right before a name, without a comma: `the network company `."""
 
 
 SPEAKS_FOR = regex.compile(
@@ -104,7 +108,13 @@ def described_as_body(after: str, before: str = "") -> bool:
     describes it as a body."""
     if SPEAKS_FOR.search(before):
         return True
-    found = BODY_APPOSITION.match(after) or BODY_BEFORE.search(before)
+    if regex.match(  # "Vantrell Infrastructure, which said"
+        r",\s+which\s+(?:has\s+|had\s+)?(?:said|says|told|added|stated|announced|confirmed|"
+        r"denied|warned|insisted|argued|claimed)\b",
+        after,
+    ):
+        return True
+    found = BODY_APPOSITION.match(after) or BODY_BEFORE.search(before) or BODY_TITLE.search(before)
     return bool(found) and (
         found.group("head").lower() in BODY_NOUNS or "-based " in found.group(0).lower()
     )
