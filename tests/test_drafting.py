@@ -1468,3 +1468,12 @@ def test_a_body_named_after_its_description_and_which_said_is_the_speaker() -> N
         "cable had been “caught and pulled down”."
     )
     assert found["caught and pulled down"][0] == "Vantrell Infrastructure"
+
+
+def test_one_before_a_place_is_not_a_name() -> None:
+    draft = draft_article(
+        INTRO + "Ashcombe coach Bogdan Marin was gracious. “Penalties are a lottery,” he said.\n\n"
+        "One Ashcombe father, who did not want to be named, said the boys had cried."
+    )
+    assert [q.speaker.name for q in draft.quotes if q.speaker] == ["Bogdan Marin"]
+    assert "One Ashcombe" not in {a.name for a in draft.actors}

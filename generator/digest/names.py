@@ -120,6 +120,8 @@ TITLES = frozenset(
         "chairwoman",
         "chair",
         "leader",
+        "extraordinary",
+        "plenipotentiary",
         "mla",
         "mpp",
         "msp",

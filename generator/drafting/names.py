@@ -191,7 +191,7 @@ FUNCTION_WORDS = frozenset(
         "has had having earlier later meanwhile however instead indeed moreover yesterday "
         "today tomorrow tonight now last next first second third finally again already "
         "said says added told asked speaking responding following according despite amid "
-        "including like unlike "
+        "including like unlike one another two three four five six seven eight nine ten "
         "inside outside around along beyond besides elsewhere overall asked reporting "
         "members officials sources police witnesses critics supporters protesters "
         "residents analysts experts please follow read watch listen breaking update "
