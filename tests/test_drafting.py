@@ -1477,3 +1477,21 @@ def test_one_before_a_place_is_not_a_name() -> None:
     )
     assert [q.speaker.name for q in draft.quotes if q.speaker] == ["Bogdan Marin"]
     assert "One Ashcombe" not in {a.name for a in draft.actors}
+
+
+def test_a_description_after_a_fronted_phrase_is_the_sentence_subject() -> None:
+    found = unnamed_guesses(
+        "“We are close,” Marrow said.\n\n"
+        "On Wednesday, the mayor was in a more philosophical mood.\n\n"
+        "“Ports are not marriages. They are contracts,” he told a meeting in Nerrick."
+    )
+    assert found["Ports are not marriages. They are contracts"][0] == "Tomas Veller"
+
+
+def test_a_short_sentence_near_the_top_is_kept_not_taken_for_a_byline() -> None:
+    article = read_article(
+        "Port Stays Shut\n\nThe harbour stayed closed on Tuesday.\n\n"
+        "On Wednesday, the mayor was in a better mood.\n\nThe dockers will meet on Friday."
+    )
+    assert "On Wednesday, the mayor was in a better mood." in article.paragraphs
+    assert article.authors == []

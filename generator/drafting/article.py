@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..digest.names import name_key
-from .names import NAME, ORG_WORD_RE, org_kind
+from .names import FUNCTION_WORDS, NAME, ORG_WORD_RE, org_kind
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 MONTH_ABBREVIATIONS = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
@@ -135,6 +135,9 @@ def _is_byline(line: str) -> regex.Match | None:
     if (
         match and not ORG_WORD_RE.search(match.group("names")) and len(line.split()) <= 10
         and len(match.group("names").split()) >= 2 and not re.search(r"\d", line)
+        # a sentence is no byline: "On Wednesday, the mayor was in a better mood."
+        and not line.rstrip().endswith((".", "!", "?"))
+        and match.group("names").split()[0].lower() not in FUNCTION_WORDS
     ):  # fmt: skip
         return match
     return STAFF_BYLINE.match(line)

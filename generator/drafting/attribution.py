@@ -757,8 +757,10 @@ class Reader:
                 and not any(begin < group.end("np") for begin, _, _ in named)
             ):  # fmt: skip
                 return group.group("np").strip()
-            described = regex.match(
-                rf"\s*[Tt]he\s+(?:\p{{Ll}}[\p{{L}}-]*\s+)?({'|'.join(ROLE_NOUNS)})\b", sentence
+            described = regex.match(  # "(On Wednesday,) the prime minister was ..."
+                rf"\s*(?:{FRONTED}[^,]{{0,40}},\s*)?[Tt]he\s+(?:\p{{Ll}}[\p{{L}}-]*\s+)?"
+                rf"({'|'.join(ROLE_NOUNS)})\b",
+                sentence,
             )
             if described and people and (not named or named[0][0] > described.end()):
                 # "The judge refused bail.": the person the article described so
