@@ -1495,3 +1495,17 @@ def test_a_short_sentence_near_the_top_is_kept_not_taken_for_a_byline() -> None:
     )
     assert "On Wednesday, the mayor was in a better mood." in article.paragraphs
     assert article.authors == []
+
+
+def test_a_ministry_named_in_lower_case_is_a_body_and_the_ministry_later_is_it() -> None:
+    draft = draft_article(
+        INTRO + "Sailors took control of a frigate at the naval base, the defence ministry "
+        "said.\n\n“A group of servicemen has taken the ship,” the ministry said on Telegram.\n\n"
+        "The Civic Front party called for calm.\n\n"
+        "In Velmaria, the foreign ministry said it was “following events closely”."
+    )
+    speakers = {q.text: q.speaker.name if q.speaker else None for q in draft.quotes}
+    assert speakers == {
+        "A group of servicemen has taken the ship": "Defence Ministry",
+        "following events closely": "Foreign Ministry",
+    }

@@ -72,6 +72,18 @@ class Mention:
     titled: str  # the title words in front, if any ("Mr", "Prime Minister")
 
 
+STATE_BODY = regex.compile(
+    r"\b(?i:the)\s+(?P<name>(?:\p{Ll}[\p{Ll}-]*\s+){1,2}(?:ministry|department|embassy))"
+    r"(?=(?:\s+(?:on|in)\s+\p{Lu}\p{Ll}+)?,?\s+(?:has\s+|had\s+)?(?:said|says|told|added|"
+    r"announced|stated|confirmed|denied|warned|insisted|claimed|wrote|posted)\b)"
+)
+"""A body of the state named in lower case as it speaks: `the defence ministry said`."""
+NOT_QUALIFIERS = frozenset(
+    "same new old former relevant whole entire other responsible country’s country's "
+    "government government’s government's".split()
+)
+"""Words before "ministry" that do not name one: `the same ministry`."""
+
 CALENDAR_NAMES = frozenset("jun jan mar may june april august".split())
 """Months that are also given names (`Jun Takeda`, `May Ruiz`, `April Dahl`)."""
 
@@ -277,6 +289,19 @@ def find_actors(paragraphs: list[str]) -> list[DraftActor]:
         name = " ".join(words[1:]) if owner else mention.text
         actor = _same_org(actors, name) or add(name, kind)
         actor.add_name(mention.text)
+    # bodies of the state that the article names in lower case: "the defence ministry"
+    for text in paragraphs:
+        for found in STATE_BODY.finditer(text):
+            words = found.group("name").split()
+            if words[0].lower() in NOT_QUALIFIERS or words[0].lower() in FUNCTION_WORDS:
+                continue
+            name = " ".join(w[:1].upper() + w[1:] for w in words)
+            # by its whole name: a name key drops "Foreign" and "Defence" as titles
+            body = next((a for a in actors if a.name == name), None)
+            if body is None:
+                body = DraftActor(name, "government-body")
+                actors.append(body)
+            body.add_name(found.group("name"))
     # people: a name with a sign that it is a person's; then, once their surnames are
     # known, their relatives ("Kostas Andreou" before "his mum Despina Andreou")
     tails = _office_tails(runs, paragraphs)

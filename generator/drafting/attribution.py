@@ -205,6 +205,8 @@ def given_names_only(paragraphs: list[str]) -> set[str]:
     return found
 
 
+STATE_HEADS = frozenset("ministry department embassy government cabinet".split())
+"""What "the ministry" may be: a body of the state."""
 COMPANY_HEADS = frozenset(
     "company firm group bank airline operator business club team network broadcaster "
     "newspaper".split()
@@ -485,7 +487,18 @@ class Reader:
         )
         if role:  # "the Morvanian leader": the one of the two leaders who is Morvanian
             titles = {w.lower() for w in phrase.split() if is_title(w) or w[:1].isupper()}
-            return self._described(role.group("head").lower(), paragraph, position, titles)
+            found = self._described(role.group("head").lower(), paragraph, position, titles)
+            named = regex.fullmatch(
+                rf"(?i:the)\s+(?P<name>(?:\p{{Ll}}[\p{{L}}-]*\s+){{1,2}}(?:{'|'.join(STATE_HEADS)}))",
+                phrase.strip(),
+            )
+            if found[0] is None and named:  # "the defence ministry said": a body, as named
+                words = named.group("name").split()
+                body = self._new_actor(" ".join(w[:1].upper() + w[1:] for w in words),
+                                       "government-body")  # fmt: skip
+                body.add_name(named.group("name"))
+                return body, "", True
+            return found
         if UNNAMED.search(phrase):
             return None, phrase, True
         return None, "", False
@@ -845,6 +858,8 @@ class Reader:
             bodies = [a for a in candidates if a.kind != "person" and a.kind != "media"]
             if head in COMPANY_HEADS:  # "the company" is not the ministry
                 bodies = [a for a in bodies if a.kind != "government-body"] or bodies
+            if head in STATE_HEADS:  # nor is "the ministry" a party or a company
+                bodies = [a for a in bodies if a.kind == "government-body"]
             if bodies:
                 text = " ".join(self.blanked)
                 after = regex.compile(r"\b(?:in|on|at|with|to|from|by|for|of|into)\s+(?:the\s+)?$")
