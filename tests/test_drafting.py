@@ -1509,3 +1509,22 @@ def test_a_ministry_named_in_lower_case_is_a_body_and_the_ministry_later_is_it()
         "A group of servicemen has taken the ship": "Defence Ministry",
         "following events closely": "Foreign Ministry",
     }
+
+
+def test_the_presidents_spokesman_is_the_subject_not_the_president() -> None:
+    found = unnamed_guesses(
+        "President Lenart Vashko said the strike was over.\n\n"
+        "The president's spokesman, Tomas Krell, said Vashko had been briefed all night.\n\n"
+        "“The president has given clear instructions,” he said."
+    )
+    assert found["The president has given clear instructions"][0] == "Tomas Krell"
+
+
+def test_a_single_word_after_the_authors_is_the_outlet_and_edited_by_names_one() -> None:
+    article = read_article(
+        "Port Stays Shut\n\nBy Dana Whit and Rafi Oyel, MNN\n\n"
+        "The harbour stayed closed on Tuesday as the talks broke down.\n\nMore on Friday."
+    )
+    assert article.authors == ["Dana Whit", "Rafi Oyel"] and article.outlet == "MNN"
+    edited = read_article("Port Stays Shut\n\nEdited by Harriet Sowerby\n\nThe harbour shut.")
+    assert edited.authors == ["Harriet Sowerby"]

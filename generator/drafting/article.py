@@ -39,7 +39,8 @@ BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 BYLINE = regex.compile(
-    r"^(?i:by|written by|words by|reporting by|interview by|interviewed by|story by|text by)\s+"
+    r"^(?i:by|written by|words by|reporting by|interview by|interviewed by|story by|text by|"
+    r"edited by|compiled by)\s+"
     rf"(?P<names>{NAME}(?:\s*(?:,|(?i:and)|&)\s*{NAME})*)"
     r"(?:\s+(?i:in)\s+[\p{Lu}][\p{L} .-]*?)?"
     r"(?:\s*(?:,|\||—|–|-|(?i:for))\s*(?P<outlet>[^,|]+?))?\s*$",
@@ -163,7 +164,8 @@ def _read_byline(byline: regex.Match, article: Article) -> None:
     for name in _names(names):
         if JOB.search(name):
             continue
-        if org_kind(name) or name.split()[0].lower() == "the":
+        if org_kind(name) or name.split()[0].lower() == "the" or " " not in name:
+            # "By NAME and NAME, MNN": one word is the outlet, not an author
             outlet = outlet or name
         elif name not in article.authors:
             article.authors.append(name)
@@ -178,7 +180,11 @@ def _read_byline(byline: regex.Match, article: Article) -> None:
 def _names(text: str) -> list[str]:
     """The names in a byline, each as written, or in title case when set in capitals."""
     found = [n.strip() for n in re.split(r"\s*(?:,|\band\b|&)\s*", text, flags=re.I)]
-    return [_title_case(n) if n.isupper() or _mostly_capitals(n) else n for n in found if n]
+    return [  # in capitals, a name in title case; one word in capitals is an outlet's (MNN)
+        _title_case(n) if (n.isupper() or _mostly_capitals(n)) and " " in n else n
+        for n in found
+        if n
+    ]
 
 
 def _mostly_capitals(name: str) -> bool:

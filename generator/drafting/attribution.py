@@ -772,7 +772,7 @@ class Reader:
                 return group.group("np").strip()
             described = regex.match(  # "(On Wednesday,) the prime minister was ..."
                 rf"\s*(?:{FRONTED}[^,]{{0,40}},\s*)?[Tt]he\s+(?:\p{{Ll}}[\p{{L}}-]*\s+)?"
-                rf"({'|'.join(ROLE_NOUNS)})\b",
+                rf"({'|'.join(ROLE_NOUNS)})\b(?![’']s\b)",  # not "The president's spokesman"
                 sentence,
             )
             if described and people and (not named or named[0][0] > described.end()):
