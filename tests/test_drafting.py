@@ -1526,5 +1526,8 @@ def test_a_single_word_after_the_authors_is_the_outlet_and_edited_by_names_one()
         "The harbour stayed closed on Tuesday as the talks broke down.\n\nMore on Friday."
     )
     assert article.authors == ["Dana Whit", "Rafi Oyel"] and article.outlet == "MNN"
-    edited = read_article("Port Stays Shut\n\nEdited by Harriet Sowerby\n\nThe harbour shut.")
+    edited = read_article(
+        "Port Stays Shut\n\nEdited by Harriet Sowerby\n\n"
+        "The harbour stayed closed on Tuesday as the talks broke down.\n\nMore on Friday."
+    )
     assert edited.authors == ["Harriet Sowerby"]
