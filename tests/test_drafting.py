@@ -1531,3 +1531,33 @@ def test_a_single_word_after_the_authors_is_the_outlet_and_edited_by_names_one()
         "The harbour stayed closed on Tuesday as the talks broke down.\n\nMore on Friday."
     )
     assert edited.authors == ["Harriet Sowerby"]
+
+
+def test_words_according_to_a_news_agency_are_the_subjects_relayed() -> None:
+    draft = draft_article(
+        INTRO + "Miravel’s foreign minister, Idris Bazz, has thanked “all parties who made "
+        "this possible”, according to the country’s state news agency, MNA."
+    )
+    [quote] = draft.quotes
+    assert quote.speaker is not None and quote.speaker.name == "Idris Bazz"
+
+
+def test_a_body_in_apposition_to_a_description_is_the_speaker() -> None:
+    found = unnamed_guesses(
+        "Their employer, the charity Open Hands Relief, says it is “overjoyed” at the news."
+    )
+    assert found["overjoyed"][0] == "Open Hands Relief"
+
+
+def test_a_ministry_with_its_countrys_adjective_and_a_presidents_press_service() -> None:
+    draft = draft_article(
+        INTRO + "The Drellish foreign ministry said the pair had engaged in “activities "
+        "incompatible with their status”.\n\n"
+        "President of the Federative Republic of Kestrava Mihail Dorn met the mayor.\n\n"
+        "According to the press service of the President of Kestrava, Dorn invited Veller "
+        "to visit «at any time convenient to him»."
+    )
+    speakers = {q.text: q.speaker.name if q.speaker else None for q in draft.quotes}
+    assert speakers["activities incompatible with their status"] == "Drellish Foreign Ministry"
+    assert speakers["at any time convenient to him"] == "Mihail Dorn"
+    assert not any("Republic" in a.name and a.kind == "person" for a in draft.actors)

@@ -73,7 +73,8 @@ class Mention:
 
 
 STATE_BODY = regex.compile(
-    r"\b(?i:the)\s+(?P<name>(?:\p{Ll}[\p{Ll}-]*\s+){1,2}(?:ministry|department|embassy))"
+    r"\b(?i:the)\s+(?P<name>(?:\p{Lu}[\p{L}-]*\s+)?(?:\p{Ll}[\p{Ll}-]*\s+){1,2}"
+    r"(?:ministry|department|embassy))"
     r"(?=(?:\s+(?:on|in)\s+\p{Lu}\p{Ll}+)?,?\s+(?:has\s+|had\s+)?(?:said|says|told|added|"
     r"announced|stated|confirmed|denied|warned|insisted|claimed|wrote|posted)\b)"
 )

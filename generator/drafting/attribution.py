@@ -527,6 +527,12 @@ class Reader:
             if body is None:
                 return None, "the press service", False
         body = regex.sub(r"^(?i:the)\s+", "", body.strip())
+        office = regex.match(rf"(?P<head>{ROLES})\s+of\s+(?:the\s+)?", body, regex.IGNORECASE)
+        if office:  # "the press service of the President of Kestrava": that president
+            titles = {w.lower() for w in regex.findall(r"\p{Lu}[\p{L}-]*", body)}
+            found = self._described(office.group("head").lower(), paragraph, position, titles)
+            if found[0] is not None and found[0].kind == "person":
+                return found
         known = mentions(body, self.actors)
         if known:
             return known[-1][2], "", True
@@ -1280,10 +1286,26 @@ class Reader:
             relayed = q_end <= according.start() and regex.search(
                 r"\b(?:he|she|they)\b", sentence[q_end : according.start()], regex.I
             )
+            agency = regex.search(  # "according to the country's state news agency, MNA"
+                r"(?i)\b(?:news agency|state media|state television|broadcaster|newspaper)\b",
+                phrase,
+            )
+            if agency:
+                actor = actor if actor is not None and actor.kind == "media" else None
+                unnamed = ""
             if (actor is not None and actor.kind != "media") or unnamed:
                 words = self._source(paragraph, left + according.start(), left + according.end())
                 guess = not sure or bool(relayed)
                 return Attribution(actor, result.via, guess, words, unnamed, cue=True)
+            if (actor is not None or agency) and q_start < according.start():
+                # "X's minister, Idris B, has thanked “…”, according to the state news
+                # agency, MNA": the subject's words, relayed by the agency
+                head = sentence[:q_start]
+                subject = [m for m in mentions(head, self.actors)
+                           if m[2].kind != "media" and not _possessive(head, m[1])]  # fmt: skip
+                if subject:
+                    words = self._source(paragraph, left + subject[0][0], left + subject[0][1])
+                    return Attribution(subject[0][2], actor, len(subject) > 1, words, cue=True)
         return result
 
     def _reported_speaker(
@@ -1519,6 +1541,11 @@ class Reader:
             words = self._source(paragraph, offset + start, offset + verb.end())
             return Attribution(actor, None, True, words, "" if actor else unnamed or reported)
         actor, unnamed, sure = self.resolve(phrase, paragraph, offset + verb.start())
+        if actor is None and not unnamed and end < len(head):
+            # "Their employer, the charity Open Hands Relief, says": the name in apposition
+            aside = [m for m in mentions(head[end:], self.actors) if m[2].kind != "media"]
+            if len(aside) == 1 and not _possessive(head[end:], aside[0][1]):
+                actor, sure = aside[0][2], True
         if (
             actor is not None and self.last is not None and actor is self.last.speaker
             and self.last_text.rstrip().endswith("?") and self.before_last is not None

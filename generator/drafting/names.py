@@ -207,8 +207,16 @@ and weekdays and months, which the drafter keeps as dates."""
 TITLE_WORDS = TITLES | {"mr.", "mrs.", "ms.", "dr."}
 
 
+STATE_WORDS = frozenset(
+    "Republic Kingdom Federation Federative Emirates Emirate Principality Commonwealth "
+    "Confederation Sultanate Grand Duchy".split()
+)
+"""Words in a country's name (`Federative Republic`), never in a person's."""
+
+
 def is_place(name: str) -> bool:
-    return name.split()[-1] in PLACE_WORDS
+    words = name.split()
+    return words[-1] in PLACE_WORDS or any(word in STATE_WORDS for word in words)
 
 
 def is_title(word: str) -> bool:
