@@ -1561,3 +1561,33 @@ def test_a_ministry_with_its_countrys_adjective_and_a_presidents_press_service()
     assert speakers["activities incompatible with their status"] == "Drellish Foreign Ministry"
     assert speakers["at any time convenient to him"] == "Mihail Dorn"
     assert not any("Republic" in a.name and a.kind == "person" for a in draft.actors)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Veller's spokesman, Pavel Rusk, sneered that the union should “mind its own docks”.",
+        "Pavel Rusk welcomed the deal as “a long-awaited step towards peace”.",
+    ],
+)
+def test_sneered_and_welcomed_as_attribute_the_quote(sentence: str) -> None:
+    draft = draft_article(INTRO + sentence)
+    assert [q.speaker.name for q in draft.quotes if q.speaker] == ["Pavel Rusk"]
+
+
+def test_a_labelled_picture_caption_is_a_caption_not_body() -> None:
+    article = read_article(
+        "Port Stays Shut\n\nThe harbour stayed closed on Tuesday as the talks broke down.\n\n"
+        "“We are ready,” Ilse Marrow said.\n\n"
+        "[Picture caption: STANDOFF: Marrow said the talks were ‘reckless’]"
+    )
+    assert article.captions == [("STANDOFF: Marrow said the talks were ‘reckless’", None)]
+    assert all("reckless" not in p for p in article.paragraphs)
+
+
+def test_a_byline_with_the_job_after_the_name_and_no_comma() -> None:
+    article = read_article(
+        "Port Stays Shut\n\nLorna Quayle Diplomatic editor\n\n"
+        "The harbour stayed closed on Tuesday as the talks broke down.\n\nMore on Friday."
+    )
+    assert article.authors == ["Lorna Quayle"]

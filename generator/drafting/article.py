@@ -63,6 +63,15 @@ COPYRIGHT = regex.compile(
     r"\s*(?:\.|$)",
     regex.IGNORECASE,
 )
+CAPTION_LABEL = regex.compile(
+    r"^\[?\s*(?i:picture|photo|image|video)\s+(?i:caption)\s*:\s*(?P<caption>.*?)\]?\s*$"
+)
+"""A caption printed with its label: `[Picture caption: …]`."""
+NAME_AND_JOB = regex.compile(
+    rf"^(?P<names>{NAME})\s+(?P<role>(?:[\p{{L}}-]+\s+)?(?:editor|correspondent|reporter|"
+    r"writer|journalist|columnist|producer))$"
+)
+"""A byline with the job after the name and no comma: `Lorna Quayle Diplomatic editor`."""
 REPORTING_BY = regex.compile(
     rf"(?i:reporting|writing) by (?P<names>{NAME}(?:\s*(?:,|and)\s*{NAME})*)"
 )
@@ -141,8 +150,16 @@ def _is_byline(line: str) -> regex.Match | None:
         and match.group("names").split()[0].lower() not in FUNCTION_WORDS
     ):  # fmt: skip
         return match
+    job = NAME_AND_JOB.match(line)
+    if job:
+        names = job.group("names").split()
+        if names[-1][:1].isupper() and len(names) > 2 and not JOB.search(names[-1]):
+            # the capitalised first word of the job went with the name: put it back
+            at = line.rindex(names[-1])
+            job = NAME_AND_JOB.match(line[:at].rstrip() + " " + line[at:].lower())
+        if job and 2 <= len(job.group("names").split()) <= 4:
+            return job
     return STAFF_BYLINE.match(line)
-    return None
 
 
 JOB = re.compile(
@@ -221,6 +238,10 @@ def read_text(text: str) -> Article:
                 continue
         if BOILERPLATE.match(paragraph):
             _read_footer(paragraph, article)
+            continue
+        labelled = CAPTION_LABEL.match(paragraph)
+        if labelled:  # "[Picture caption: SABRE-RATTLING: … said the games were ‘reckless’]"
+            article.captions.append((labelled.group("caption").strip(), None))
             continue
         if CREDIT.search(paragraph) and len(paragraph) < 200 and not _quoted(paragraph):
             caption, credit = _split_credit(paragraph)
