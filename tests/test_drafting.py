@@ -1591,3 +1591,28 @@ def test_a_byline_with_the_job_after_the_name_and_no_comma() -> None:
         "The harbour stayed closed on Tuesday as the talks broke down.\n\nMore on Friday."
     )
     assert article.authors == ["Lorna Quayle"]
+
+
+def test_whose_clause_between_a_name_and_its_verb_is_not_the_speaker() -> None:
+    found = unnamed_guesses(
+        "Velmaria's president, Ana Kova, whose country borders Lower Virel, said she was "
+        "“worried, but not alarmed”."
+    )
+    assert found["worried, but not alarmed"][0] == "Ana Kova"
+
+
+def test_a_presidential_decree_speaks_for_the_president() -> None:
+    found = unnamed_guesses(
+        "President Valery Brusk signed the pardons on Monday.\n\n"
+        "The presidential decree, published overnight, says the five were pardoned “guided by "
+        "the principles of humanism”."
+    )
+    assert found["guided by the principles of humanism"][:1] == ("Valery Brusk",)
+
+
+def test_a_kind_of_body_alone_is_no_actor() -> None:
+    draft = draft_article(
+        INTRO + "“We are ready,” Marrow said.\n\nMedia contact:\nAna Brell\n"
+        "Director, Communications\npress@nerrick.example"
+    )
+    assert "Media" not in {a.name for a in draft.actors}

@@ -15,6 +15,7 @@ from ..digest.names import name_key, similarity, slug
 from .names import (
     DEGREES,
     FUNCTION_WORDS,
+    KIND_OF_WORD,
     MEDIA_CONTEXT,
     NAME,
     NAME_RE,
@@ -286,6 +287,8 @@ def find_actors(paragraphs: list[str]) -> list[DraftActor]:
             kind = "organisation"
         if kind is None or (len(words) < 2 and kind != "media" and not words[0].isupper()):
             continue
+        if len(words) == 1 and words[0] in KIND_OF_WORD:
+            continue  # "Media contact:", "News": the word for a kind of body, not a name
         owner = words[0] if regex.search(r"[’']s$", words[0]) and len(words) > 2 else None
         name = " ".join(words[1:]) if owner else mention.text
         actor = _same_org(actors, name) or add(name, kind)

@@ -418,6 +418,17 @@ class Reader:
         someone = regex.fullmatch(r"(?i:the)\s+(?P<head>person|source|insider|man|woman)", phrase)
         if someone:  # "the person said": the one described before, named or not
             return self._described(someone.group("head").lower(), paragraph, position)
+        office_word = regex.match(
+            r"(?i:the)\s+(?P<office>presidential|ministerial|mayoral|royal)\s+"
+            r"(?:decree|statement|office|press\s+service|administration|palace|order|spokes\w+)",
+            phrase,
+        )
+        if office_word:  # "the presidential decree says": the president's words
+            adjective = office_word.group("office").lower()
+            head = "king" if adjective == "royal" else adjective[:-2].rstrip("i")
+            found = self._described(head, paragraph, position)
+            if found[0] is not None:
+                return found[0], "", False
         if CIRCLE.match(phrase) and not VERB_RE.search(phrase):
             return None, phrase, True
         found = [m for m in mentions(phrase, self.actors) if not _possessive(phrase, m[1])]
@@ -1418,7 +1429,7 @@ class Reader:
         while True:  # without what stands between a subject and its verb
             tail = head[:end]
             cut = regex.search(
-                rf"(?:,?\s+{AUXILIARY}|,\s+(?:the|a|an|his|her|its|their|who|which|of|from|"
+                rf"(?:,?\s+{AUXILIARY}|,\s+(?:the|a|an|his|her|its|their|who|whose|which|of|from|"
                 rf"(?:in|on)\s+(?:a|an|the|its|his|her|their)|during|through|via|\d+|\p{{Ll}}+ing|\p{{Ll}}+ed"
                 rf"|(?:\p{{Lu}}[\p{{L}}-]*\s+){{0,3}}\p{{Lu}}[\p{{L}}-]*[’']s?(?=\s+\p{{Ll}}))\b"
                 r"(?:[^,]|,(?=\d))*,|,\s+\d{1,3}|,)\s*$",  # a comma in "2,100" goes on

@@ -37,7 +37,7 @@ ORG_WORDS = {
     "media": (
         "News Times Post Herald Tribune Gazette Journal Telegraph Chronicle Radio TV "
         "Television Broadcasting Broadcaster Press Wire Daily Weekly Observer Courier "
-        "Express Mirror Magazine Channel Newswire Dispatch Bulletin Review Standard"
+        "Express Mirror Magazine Channel Newswire Dispatch Bulletin Review Standard Media"
     ).split(),
     "organisation": (
         "Party Union Federation Association League Club Group Company Corporation Corp "
