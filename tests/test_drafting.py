@@ -1616,3 +1616,11 @@ def test_a_kind_of_body_alone_is_no_actor() -> None:
         "Director, Communications\npress@nerrick.example"
     )
     assert "Media" not in {a.name for a in draft.actors}
+
+
+def test_a_byline_crediting_agencies_and_a_numeric_date() -> None:
+    article = read_article(
+        "Port Stays Shut\n\nAgnieszka Bale (with Halyard, GPA)\n06/28/2026\n\n"
+        "The harbour stayed closed on Tuesday as the talks broke down.\n\nMore on Friday."
+    )
+    assert article.authors == ["Agnieszka Bale"] and article.date == dt.date(2026, 6, 28)

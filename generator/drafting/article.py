@@ -21,6 +21,9 @@ DATE_PATTERNS = (
     rf"\b(?P<day>\d{{1,2}}) (?P<month>{_MONTH}),? (?P<year>\d{{4}})\b",
     rf"\b(?P<month>{_MONTH}) (?P<day>\d{{1,2}}),? (?P<year>\d{{4}})\b",
     r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b",
+    # 28/06/2026 and 28.06.2026; 06/28/2026 (month first) where the day is over 12
+    r"\b(?P<day>\d{1,2})[./](?P<month>\d{1,2})[./](?P<year>\d{4})\b",
+    r"\b(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>\d{4})\b",
 )
 CREDIT = re.compile(
     r"^(?:photo(?:graph)?|image|picture|pic|credit|illustration|video)s?\s*(?:credit)?\s*[:|]"
@@ -67,6 +70,11 @@ CAPTION_LABEL = regex.compile(
     r"^\[?\s*(?i:picture|photo|image|video)\s+(?i:caption)\s*:\s*(?P<caption>.*?)\]?\s*$"
 )
 """A caption printed with its label: `[Picture caption: …]`."""
+WITH_AGENCIES = regex.compile(
+    rf"^(?P<names>{NAME}(?:\s*(?:,|(?i:and)|&)\s*{NAME})*)\s*"
+    r"\((?i:with|and|additional reporting by)\s[^)]*\)$"
+)
+"""A byline crediting agencies too: `Agnieszka Bale (with Halyard, GPA)`."""
 NAME_AND_JOB = regex.compile(
     rf"^(?P<names>{NAME})\s+(?P<role>(?:[\p{{L}}-]+\s+)?(?:editor|correspondent|reporter|"
     r"writer|journalist|columnist|producer))$"
@@ -150,6 +158,9 @@ def _is_byline(line: str) -> regex.Match | None:
         and match.group("names").split()[0].lower() not in FUNCTION_WORDS
     ):  # fmt: skip
         return match
+    agencies = WITH_AGENCIES.match(line)
+    if agencies:
+        return agencies
     job = NAME_AND_JOB.match(line)
     if job:
         names = job.group("names").split()
