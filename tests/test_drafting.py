@@ -1624,3 +1624,12 @@ def test_a_byline_crediting_agencies_and_a_numeric_date() -> None:
         "The harbour stayed closed on Tuesday as the talks broke down.\n\nMore on Friday."
     )
     assert article.authors == ["Agnieszka Bale"] and article.date == dt.date(2026, 6, 28)
+
+
+def test_a_sister_who_shares_his_surname_does_not_make_him_a_she() -> None:
+    found = unnamed_guesses(
+        "His sister, Aoife Finch, flew in from Nerrick.\n\n"
+        "Callum Finch, the youngest of the crew, spoke briefly to reporters.\n\n"
+        "“I just want a cup of tea and my own bed,” he said."
+    )
+    assert found["I just want a cup of tea and my own bed"][0] == "Callum Finch"

@@ -709,6 +709,10 @@ class Reader:
             return False  # the article said "he said" of them
         text = " ".join(self.blanked)
         surname = regex.escape(actor.surname)
+        if any(a is not actor and a.kind == "person" and a.surname == actor.surname
+               for a in self.actors):  # fmt: skip
+            # "his sister, Aoife O’Rourke-Finch" says nothing of Callum O’Rourke-Finch
+            surname = regex.escape(actor.name)
         found = {
             m.lower()
             for m in regex.findall(
