@@ -1633,3 +1633,12 @@ def test_a_sister_who_shares_his_surname_does_not_make_him_a_she() -> None:
         "“I just want a cup of tea and my own bed,” he said."
     )
     assert found["I just want a cup of tea and my own bed"][0] == "Callum Finch"
+
+
+def test_a_quote_after_a_colon_in_a_sentence_that_opens_with_a_fronted_phrase() -> None:
+    found = unnamed_guesses(
+        "Pavel Rusk leads the Hawthorn dockers, a spokesman said.\n\n"
+        "In a video posted on Telegram, the shaven-headed Rusk, 51, stood in front of the "
+        "cranes and growled: “We are not here to play games.”"
+    )
+    assert found["We are not here to play games."][0] == "Pavel Rusk"

@@ -1079,10 +1079,16 @@ class Reader:
             return None
         start, _ = sentence_bounds(text, len(before) - 1, len(before) - 1)
         clause = before[start:-1]
+        # "In a video posted on Telegram, the shaven-headed Drask, 51, stood ... and growled:"
+        fronted = regex.match(rf"\s*{FRONTED}[^,]{{0,80}},\s*", clause)
+        if fronted:
+            start += fronted.end()
+            clause = clause[fronted.end() :]
         verb = regex.search(rf"(?<=\S\s+)(?:\p{{Ll}}+ed|{PAST_TENSE})\b(?![’'-])", clause)
         if verb is None:
             return None
         subject = clause[: verb.start()].strip()
+        subject = regex.sub(r",\s+(?:aged\s+)?\d{1,3},?$", "", subject).strip()
         if "," in subject or subject.lower() in PRONOUNS:
             return None  # a pronoun: "She went on: “…”" is the speaker going on
         if regex.match(r"(?i:when|after|before|as|while|since|if|although|because|once|until)\b",
