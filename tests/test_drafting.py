@@ -1642,3 +1642,12 @@ def test_a_quote_after_a_colon_in_a_sentence_that_opens_with_a_fronted_phrase() 
         "cranes and growled: “We are not here to play games.”"
     )
     assert found["We are not here to play games."][0] == "Pavel Rusk"
+
+
+def test_a_quote_after_a_paragraph_ending_in_said_colon_is_the_one_who_said() -> None:
+    found = unnamed_guesses(
+        "“We will see,” Marrow said.\n\n"
+        "In the evening, the mayor hosted a dinner for the dockers. In his speech, the "
+        "Mayor of Nerrick said:\n\n“Dear friends! We are ready to talk.”"
+    )
+    assert found["Dear friends! We are ready to talk."][:1] == ("Tomas Veller",)

@@ -999,7 +999,12 @@ class Reader:
             if found.speaker is not None or found.unnamed:
                 found.via = found.via or result.via
                 return found
-        label = self._label(passage) or self._signed(passage) or self._introduced(passage)
+        label = (
+            self._label(passage)
+            or self._signed(passage)
+            or self._introduced(passage)
+            or self._said_before(passage)
+        )
         if label is not None:
             label.via = result.via
             return label
@@ -1107,6 +1112,23 @@ class Reader:
             sure = False  # "... and Agnes reads it to me": someone else's words, read out
         words = self._source(first.paragraph, start, start + verb.end())
         return Attribution(actor, None, not sure, words.strip(), unnamed, cue=True)
+
+    def _said_before(self, passage: QuotedPassage) -> Attribution | None:
+        """A quote that opens its paragraph after one that ends `In his speech, the
+        President of Altanvar said:`: whom that verb of saying gives."""
+        first = passage.first
+        if first.start > 1 or first.paragraph == 0:
+            return None
+        text = self.blanked[first.paragraph - 1].rstrip()
+        if not self.paragraphs[first.paragraph - 1].rstrip().endswith(":") or not regex.search(
+            rf"\b(?:{SAYING})\s*:$", text, regex.IGNORECASE
+        ):
+            return None  # the paragraph itself ends with the colon, not with a quote after it
+        start, _ = sentence_bounds(text, len(text) - 1, len(text) - 1)
+        sentence = text[start:]
+        verb = list(VERB_RE.finditer(sentence))[-1]
+        end = len(sentence)
+        return self._verb_subject(sentence, verb, end, end, first.paragraph - 1, start)
 
     def _signed(self, passage: QuotedPassage) -> Attribution | None:
         """A quote alone in its paragraph, signed in the next one (a press release's quote
