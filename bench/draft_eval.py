@@ -252,6 +252,7 @@ def main(argv: list[str]) -> int:
             "dev8",
             "dev9",
             "dev10",
+            "dev11",
             "heldout",
             "heldout2",
         ],
