@@ -1651,3 +1651,10 @@ def test_a_quote_after_a_paragraph_ending_in_said_colon_is_the_one_who_said() ->
         "Mayor of Nerrick said:\n\n“Dear friends! We are ready to talk.”"
     )
     assert found["Dear friends! We are ready to talk."][:1] == ("Tomas Veller",)
+
+
+def test_a_paragraph_ending_in_a_noun_of_saying_and_a_colon_is_no_verb() -> None:
+    found = unnamed_guesses(
+        "The port issued its warning:\n\n“Stay away from the quay until Friday.”"
+    )
+    assert found["Stay away from the quay until Friday."][0] is None

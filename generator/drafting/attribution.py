@@ -670,9 +670,9 @@ class Reader:
             return None
         asked = regex.search(r"\basked\s+(him|her)\b", self._sentence_before(paragraph, left))
         asker = regex.match(r"\W*(he|she)\b", last.words, regex.IGNORECASE)
-        if asked is not None and OBJECT_PRONOUNS[asked.group(1).lower()] == word:
-            pass
-        elif asker is None or asker.group(1).lower() == word or word not in ("he", "she"):
+        put_to = asked is not None and OBJECT_PRONOUNS[asked.group(1).lower()] == word
+        other_sex = asker is not None and word in ("he", "she") and asker.group(1).lower() != word
+        if not (put_to or other_sex):
             return None
         if other is not None and other.speaker is not None and other.speaker is not last.speaker:
             return other.speaker if self._fits(word, other.speaker) else None
@@ -1126,9 +1126,11 @@ class Reader:
             return None  # the paragraph itself ends with the colon, not with a quote after it
         start, _ = sentence_bounds(text, len(text) - 1, len(text) - 1)
         sentence = text[start:]
-        verb = list(VERB_RE.finditer(sentence))[-1]
+        verbs = list(VERB_RE.finditer(sentence))
+        if not verbs:  # "the warning:" is no verb
+            return None
         end = len(sentence)
-        return self._verb_subject(sentence, verb, end, end, first.paragraph - 1, start)
+        return self._verb_subject(sentence, verbs[-1], end, end, first.paragraph - 1, start)
 
     def _signed(self, passage: QuotedPassage) -> Attribution | None:
         """A quote alone in its paragraph, signed in the next one (a press release's quote
