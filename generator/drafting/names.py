@@ -209,7 +209,7 @@ TITLE_WORDS = TITLES | {"mr.", "mrs.", "ms.", "dr."}
 
 STATE_WORDS = frozenset(
     "Republic Kingdom Federation Federative Emirates Emirate Principality Commonwealth "
-    "Confederation Sultanate Grand Duchy".split()
+    "Confederation Sultanate Duchy".split()
 )
 """Words in a country's name (`Federative Republic`), never in a person's."""
 
