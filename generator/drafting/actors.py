@@ -299,7 +299,7 @@ def find_actors(paragraphs: list[str]) -> list[DraftActor]:
             words = found.group("name").split()
             if words[0].lower() in NOT_QUALIFIERS or words[0].lower() in FUNCTION_WORDS:
                 continue
-            name = " ".join(w[:1].upper() + w[1:] for w in words)
+            name = body_name(found.group("name"))
             # by its whole name: a name key drops "Foreign" and "Defence" as titles
             body = next((a for a in actors if a.name == name), None)
             if body is None:
@@ -515,6 +515,12 @@ def _add_surnames(actors: list[DraftActor], runs: list[Mention]) -> None:
             and not any(a.surname == first for a in people)
         ):
             person.add_name(first)
+
+
+def body_name(words: str) -> str:
+    """The name of a body the article names in lower case: `defence ministry` ->
+    `Defence Ministry`."""
+    return " ".join(word[:1].upper() + word[1:] for word in words.split())
 
 
 def shared_spellings(actors: list[DraftActor]) -> set[str]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .actors import FORMER, DraftActor, mentions, shared_spellings
+from .actors import FORMER, DraftActor, body_name, mentions, shared_spellings
 from .names import (
     DEGREES,
     FUNCTION_WORDS,
@@ -504,9 +504,7 @@ class Reader:
                 phrase.strip(),
             )
             if found[0] is None and named:  # "the defence ministry said": a body, as named
-                words = named.group("name").split()
-                body = self._new_actor(" ".join(w[:1].upper() + w[1:] for w in words),
-                                       "government-body")  # fmt: skip
+                body = self._new_actor(body_name(named.group("name")), "government-body")
                 body.add_name(named.group("name"))
                 return body, "", True
             return found
