@@ -1224,7 +1224,7 @@ class Reader:
             last is None or other is None or not (self.last_alone or asked)
             or passage.first.paragraph - self.last_paragraph != 1
             or not self._alone(passage)
-            or len(self.paragraphs[passage.first.paragraph]) > DIALOGUE_LINE
+            or len(text) > DIALOGUE_LINE
             or len(self.last_text) > DIALOGUE_LINE
         ):  # fmt: skip
             return None
