@@ -1658,3 +1658,14 @@ def test_a_paragraph_ending_in_a_noun_of_saying_and_a_colon_is_no_verb() -> None
         "The port issued its warning:\n\n“Stay away from the quay until Friday.”"
     )
     assert found["Stay away from the quay until Friday."][0] is None
+
+
+def test_a_channel_number_a_leading_place_word_and_authorities() -> None:
+    draft = draft_article(
+        INTRO + "Kaljur told the state television channel Tervania-1 that the port was "
+        "“closed until spring”.\n\nSailors at Port Hessel said they had not been paid.\n\n"
+        "Authorities said the airport would reopen “once the runways have been checked”."
+    )
+    names = {a.name: a.kind for a in draft.actors}
+    assert names.get("Tervania-1") == "media"
+    assert "Port Hessel" not in names and "Authorities" not in names

@@ -291,6 +291,9 @@ def find_actors(paragraphs: list[str]) -> list[DraftActor]:
             continue  # "Media contact:", "News": the word for a kind of body, not a name
         owner = words[0] if regex.search(r"[’']s$", words[0]) and len(words) > 2 else None
         name = " ".join(words[1:]) if owner else mention.text
+        number = regex.match(r"(?:-|\s)\d{1,3}(?![\d\p{L}])", text[mention.end :])
+        if kind == "media" and number:  # "the channel Tervania-1", "Borzovia 24"
+            name += number.group(0)
         actor = _same_org(actors, name) or add(name, kind)
         actor.add_name(mention.text)
     # bodies of the state that the article names in lower case: "the defence ministry"

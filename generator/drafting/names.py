@@ -194,7 +194,7 @@ FUNCTION_WORDS = frozenset(
         "including like unlike one another two three four five six seven eight nine ten "
         "inside outside around along beyond besides elsewhere overall asked reporting "
         "members officials sources police witnesses critics supporters protesters "
-        "residents analysts experts please follow read watch listen breaking update "
+        "residents analysts experts authorities please follow read watch listen breaking update "
         "updated published posted photo image video live exclusive analysis opinion "
         "editorial comment comments monday tuesday wednesday thursday friday saturday sunday "
         "january february march april may june july august september october november "
@@ -214,9 +214,19 @@ STATE_WORDS = frozenset(
 """Words in a country's name (`Federative Republic`), never in a person's."""
 
 
+LEADING_PLACE_WORDS = frozenset(
+    "Port Lake Mount Fort Cape Lower Upper North South East West Inis Isle Loch Glen".split()
+)
+"""Words that start a place's name: `Port Hessel`, `Lower Virel`, `Inis Treabhair`."""
+
+
 def is_place(name: str) -> bool:
     words = name.split()
-    return words[-1] in PLACE_WORDS or any(word in STATE_WORDS for word in words)
+    return (
+        words[-1] in PLACE_WORDS
+        or any(word in STATE_WORDS for word in words)
+        or (len(words) == 2 and words[0] in LEADING_PLACE_WORDS)
+    )
 
 
 def is_title(word: str) -> bool:
