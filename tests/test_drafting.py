@@ -1669,3 +1669,26 @@ def test_a_channel_number_a_leading_place_word_and_authorities() -> None:
     names = {a.name: a.kind for a in draft.actors}
     assert names.get("Tervania-1") == "media"
     assert "Port Hessel" not in names and "Authorities" not in names
+
+
+def test_a_byline_from_a_place_and_a_chief_who_said_and_lamented() -> None:
+    article = read_article(
+        "Port Stays Shut\n\nFrom Oluwaseun Bankole, Ilemora\n\n"
+        "The harbour stayed closed on Tuesday as the talks broke down.\n\nMore on Friday."
+    )
+    assert article.authors == ["Oluwaseun Bankole"]
+    found = unnamed_guesses(
+        "A community leader, Chief Gbenga Odus, said he had told the port's chairman in 2022 "
+        "that the quay “was a disaster waiting to happen”.\n\n"
+        "“Everything is gone, my own shop, my brother's shop,” he lamented."
+    )
+    assert found["was a disaster waiting to happen"][0] == "Gbenga Odus"
+    assert found["Everything is gone, my own shop, my brother's shop"][0] == "Gbenga Odus"
+
+
+def test_the_monarch_is_the_king_named_before() -> None:
+    found = unnamed_guesses(
+        "“We are ready,” Marrow said.\n\nKing Aldo Vask of Nerrick visited the quay on "
+        "Monday.\n\n“This is not the time for blame,” the monarch said."
+    )
+    assert found["This is not the time for blame"][0] == "Aldo Vask"

@@ -70,6 +70,10 @@ CAPTION_LABEL = regex.compile(
     r"^\[?\s*(?i:picture|photo|image|video)\s+(?i:caption)\s*:\s*(?P<caption>.*?)\]?\s*$"
 )
 """A caption printed with its label: `[Picture caption: …]`."""
+FROM_BYLINE = regex.compile(
+    rf"^(?i:from)\s+(?P<names>{NAME})\s*,\s*\p{{Lu}}[\p{{L}}-]*(?:\s+\p{{Lu}}[\p{{L}}-]*)*$"
+)
+"""A byline with the place it was filed from: `From Oluwaseun Adeyemi-Bankole, Ilemora`."""
 WITH_AGENCIES = regex.compile(
     rf"^(?P<names>{NAME}(?:\s*(?:,|(?i:and)|&)\s*{NAME})*)\s*"
     r"\((?i:with|and|additional reporting by)\s[^)]*\)$"
@@ -161,6 +165,9 @@ def _is_byline(line: str) -> regex.Match | None:
     agencies = WITH_AGENCIES.match(line)
     if agencies:
         return agencies
+    filed = FROM_BYLINE.match(line)
+    if filed and len(filed.group("names").split()) >= 2 and len(line.split()) <= 8:
+        return filed
     job = NAME_AND_JOB.match(line)
     if job:
         names = job.group("names").split()

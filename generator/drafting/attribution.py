@@ -89,6 +89,7 @@ OFFICES = {
     "leader": {"leader", "head", "president", "prime", "premier", "chancellor", "king",
                "queen", "emir", "monarch", "sultan", "taoiseach", "chairman", "chairwoman"},
     "diplomat": {"diplomat", "ambassador", "envoy", "consul", "foreign"},
+    "monarch": {"king", "queen", "monarch", "emir", "sultan", "oba", "ooni", "alaafin"},
 }  # fmt: skip
 """Offices a report names a person by after the first mention, and the titles they hold."""
 BODIES = {
@@ -583,7 +584,7 @@ class Reader:
         own = [m for m in mentions(head, self.actors) if m[0] <= (subject.end() if subject else 0)]
         said_so = regex.search(rf"(?r)\s(?:{SAYING})\s+(?:that\s+)?{word}\b", head)
         sayer = mentions(head[: said_so.start()], self.actors) if said_so and people else []
-        if sayer and not head[sayer[-1][1] : said_so.start()].strip():
+        if sayer and not head[sayer[-1][1] : said_so.start()].strip(" ,"):
             # "Morganthal-Diaz said she had told Hoyer ...": the one who said so
             actor = sayer[-1][2]
             if actor.kind == "person" and self._fits(word, actor):

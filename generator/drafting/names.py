@@ -160,7 +160,7 @@ ROLE_NOUNS = (
     "fiancé fiancée wife husband partner son daughter brother sister friend boyfriend "
     "girlfriend pal colleague docker dockworker miner cleaner porter soldier sailor "
     "firefighter paramedic lecturer cyclist motorist pedestrian tourist visitor villager "
-    "islander shopowner baker butcher"
+    "islander shopowner baker butcher monarch"
 ).split()
 
 UNNAMED = regex.compile(
