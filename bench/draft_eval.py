@@ -253,6 +253,7 @@ def main(argv: list[str]) -> int:
             "dev9",
             "dev10",
             "dev11",
+            "dev12",
             "heldout",
             "heldout2",
         ],
