@@ -880,8 +880,13 @@ def test_a_spokesperson_for_a_body_named_in_lower_case() -> None:
     assert found["when it is safe"][0] == "Nerrick Town Council"
 
 
+def said_in(article: str) -> dict[str, str | None]:
+    """Each quote of a whole article and its speaker's name."""
+    return {q.text: q.speaker.name if q.speaker else None for q in draft_article(article).quotes}
+
+
 def test_a_broadcast_transcript_with_two_guests() -> None:
-    draft = draft_article(
+    said = said_in(
         "Rail strike: what happens next\n\n"
         "Union leader Pavel Rusk and rail chief Mira Sand spoke to Nerrick Radio.\n\n"
         "PRESENTER: Will the trains run on Friday?\n\n"
@@ -889,7 +894,6 @@ def test_a_broadcast_transcript_with_two_guests() -> None:
         "PRESENTER: Is that fair on passengers?\n\n"
         "SAND: We will run a reduced service, whatever the union says."
     )
-    said = {q.text: q.speaker.name if q.speaker else None for q in draft.quotes}
     assert said == {
         "Not one train will leave the depot.": "Pavel Rusk",
         "We will run a reduced service, whatever the union says.": "Mira Sand",
@@ -1692,3 +1696,64 @@ def test_the_monarch_is_the_king_named_before() -> None:
         "Monday.\n\n“This is not the time for blame,” the monarch said."
     )
     assert found["This is not the time for blame"][0] == "Aldo Vask"
+
+
+def test_a_broadcast_transcript_quotes_the_guests_and_not_the_staff() -> None:
+    transcript = (
+        "Is the port deal holding?\n\n"
+        "LENA HOLT, HOST:\n\n"
+        "Dockers in Nerrick voted on Tuesday. Mayor Tomas Veller calls the deal “a fresh "
+        "start.” Our reporter Jo Pike has more.\n\n"
+        "JO PIKE, BYLINE: At the gates this morning, the mood was cautious.\n\n"
+        "(SOUNDBITE OF ARCHIVED RECORDING)\n\n"
+        "ILSE MARROW: (Through interpreter) We have a deal, and we will keep it.\n\n"
+        "PIKE: Not everyone is convinced. A docker who gave only his first name, Arno, was "
+        "waiting for the bus.\n\n"
+        "ARNO: (Laughter) We have heard this before.\n\n"
+        "HOLT: Will it hold?\n\n"
+        "MARROW: It will. The port cannot afford another strike.\n\n"
+        "It will open on Monday.\n\n"
+        "HOLT: Ilse Marrow, thank you."
+    )
+    assert said_in(transcript) == {
+        "a fresh start.": "Tomas Veller",
+        "We have a deal, and we will keep it.": "Ilse Marrow",
+        "We have heard this before.": None,
+        "It will. The port cannot afford another strike. It will open on Monday.": "Ilse Marrow",
+    }
+    assert read_article(transcript).authors == []  # "LENA HOLT, HOST:" labels a turn
+
+
+def test_a_masthead_and_the_section_over_the_headline_are_not_the_headline() -> None:
+    article = read_article(
+        "THE NERRICK CLARION\n\nPorts · Shipping\n\nPort Stays Shut\n\n"
+        "Mira Halden, with Jo Pike in Ostra\n\n"
+        "The harbour stayed closed on Tuesday as the talks broke down.\n\nMore on Friday."
+    )
+    assert (article.outlet, article.headline) == ("The Nerrick Clarion", "Port Stays Shut")
+    assert article.authors == ["Mira Halden", "Jo Pike"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "via", "guess"),
+    [
+        ("A Harbour Authority of Nerrick spokesman, who declined to be named, said the "
+         "gates “remain shut for now”.", "Harbour Authority of Nerrick", None, False),
+        ("The Ostran embassy in Nerrick said the strike was “a local matter”.",
+         "Ostran Embassy in Nerrick", None, False),
+        ("According to a statement issued by the Mayor's Office, the mayor directed that "
+         "“no ship should wait”.", "Tomas Veller", "Mayor's Office", True),
+        ("The press service of Nerrick's mayor, Tomas Veller, says he has held “six hours "
+         "of talks”.", "Tomas Veller", None, True),
+    ],
+    ids=["an unnamed spokesman's body", "an embassy in a city", "according to a statement, "
+         "the subject", "a person's press service"],
+)  # fmt: skip
+def test_a_body_speaking_through_others(
+    sentence: str, speaker: str, via: str | None, guess: bool
+) -> None:
+    draft = draft_article(INTRO + sentence)
+    (quote,) = draft.quotes
+    assert quote.speaker is not None, quote
+    said = (quote.speaker.name, quote.via.name if quote.via else None, quote.guess)
+    assert said == (speaker, via, guess)

@@ -74,12 +74,13 @@ class Mention:
 
 
 STATE_BODY = regex.compile(
-    r"\b(?i:the)\s+(?P<name>(?:\p{Lu}[\p{L}-]*\s+)?(?:\p{Ll}[\p{Ll}-]*\s+){1,2}"
-    r"(?:ministry|department|embassy))"
+    r"\b(?i:the)\s+(?P<name>(?:\p{Lu}[\p{L}-]*\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}"
+    r"|(?:\p{Ll}[\p{Ll}-]*\s+){1,2})(?:ministry|department|embassy))"
     r"(?=(?:\s+(?:on|in)\s+\p{Lu}\p{Ll}+)?,?\s+(?:has\s+|had\s+)?(?:said|says|told|added|"
     r"announced|stated|confirmed|denied|warned|insisted|claimed|wrote|posted)\b)"
 )
-"""A body of the state named in lower case as it speaks: `the defence ministry said`."""
+"""A body of the state named in lower case as it speaks: `the defence ministry said`,
+`the Kaldoran embassy in Wirralong said`."""
 NOT_QUALIFIERS = frozenset(
     "same new old former relevant whole entire other responsible country’s country's "
     "government government’s government's".split()
@@ -303,6 +304,9 @@ def find_actors(paragraphs: list[str]) -> list[DraftActor]:
             if words[0].lower() in NOT_QUALIFIERS or words[0].lower() in FUNCTION_WORDS:
                 continue
             name = body_name(found.group("name"))
+            post = regex.match(r"\s+in\s+\p{Lu}\p{Ll}+", text[found.end() :])
+            if post and name.endswith("Embassy"):  # an embassy is the one in its city
+                name += post.group(0).replace("\n", " ").rstrip()
             # by its whole name: a name key drops "Foreign" and "Defence" as titles
             body = next((a for a in actors if a.name == name), None)
             if body is None:

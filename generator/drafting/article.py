@@ -79,6 +79,10 @@ WITH_AGENCIES = regex.compile(
     r"\((?i:with|and|additional reporting by)\s[^)]*\)$"
 )
 """A byline crediting agencies too: `Agnieszka Bale (with Halyard, GPA)`."""
+BREADCRUMB = regex.compile(
+    r"[\p{Lu}][\p{L} &’'-]{0,30}(?:\s+[·|•›>/]\s+[\p{Lu}][\p{L} &’'-]{0,30})+"
+)
+"""A section's path: `Politics · Federal · Foreign affairs`."""
 NAME_AND_JOB = regex.compile(
     rf"^(?P<names>{NAME})\s+(?P<role>(?:[\p{{L}}-]+\s+)?(?:editor|correspondent|reporter|"
     r"writer|journalist|columnist|producer))$"
@@ -158,7 +162,7 @@ def _is_byline(line: str) -> regex.Match | None:
         match and not ORG_WORD_RE.search(match.group("names")) and len(line.split()) <= 10
         and len(match.group("names").split()) >= 2 and not re.search(r"\d", line)
         # a sentence is no byline: "On Wednesday, the mayor was in a better mood."
-        and not line.rstrip().endswith((".", "!", "?"))
+        and not line.rstrip().endswith((".", "!", "?", ":"))  # nor a transcript's label
         and match.group("names").split()[0].lower() not in FUNCTION_WORDS
     ):  # fmt: skip
         return match
@@ -195,6 +199,9 @@ def _read_byline(byline: regex.Match, article: Article) -> None:
         outlet = regex.sub(r",\s*(?i:at|in)\s+[^,|]+$", "", outlet)
     article.bylined = True
     names, *publication = regex.split(r"\s+(?i:for)\s+", byline.group("names"), maxsplit=1)
+    helper = regex.fullmatch(rf"(?i:with)\s+(?P<names>{NAME})(?:\s+(?i:in)\s+.+)?", outlet or "")
+    if helper:  # "NAME, with NAME in PLACE": a second reporter, on the spot
+        names, outlet = f"{names}, {helper.group('names')}", None
     outlet = outlet or (publication[0] if publication else None)  # "By NAME FOR OUTLET"
     for name in _names(names):
         if JOB.search(name):
@@ -237,7 +244,12 @@ def read_text(text: str) -> Article:
     paragraphs = split_paragraphs(text)
     if not paragraphs:
         raise NotAnArticle("there is no text in it")
-    article = Article(headline=paragraphs[0], paragraphs=[], text=text)
+    masthead = _masthead(paragraphs[0]) if len(paragraphs) > 1 else None
+    if masthead:  # the outlet's name over the headline, as a saved page's text begins,
+        paragraphs = paragraphs[1:]  # and the section's path under it
+        while len(paragraphs) > 1 and BREADCRUMB.fullmatch(paragraphs[0]):
+            paragraphs = paragraphs[1:]
+    article = Article(headline=paragraphs[0], paragraphs=[], text=text, outlet=masthead)
     body: list[str] = []
     pending_caption: str | None = None
     for number, paragraph in enumerate(paragraphs[1:], 1):
@@ -302,10 +314,19 @@ def read_text(text: str) -> Article:
     return article
 
 
+def _masthead(line: str) -> str | None:
+    """The outlet's name as a masthead prints it, without the section after it:
+    `THE HARBOUR REVIEW · LONG READ` -> `The Harbour Review`."""
+    name = regex.split(r"\s+[·|•]\s+", line.strip())[0]
+    name = _title_case(name) if _mostly_capitals(name) else name
+    return name if _outlet_line(name) else None
+
+
 def _outlet_line(paragraph: str) -> bool:
     """A line that is only the outlet's name: `The Ostravian Chronicle`."""
     return (
         len(paragraph.split()) <= 6 and org_kind(paragraph) == "media"
+        and not JOB.search(paragraph)  # "Sentinel Staff Writer" is the author's job
         and bool(regex.fullmatch(NAME, regex.sub(r"^The\s+", "", paragraph)))
     )  # fmt: skip
 

@@ -70,7 +70,8 @@ SPOKESPERSON = regex.compile(
     r"^(?i:a|an|the)\s+(?:(?:senior|chief|official|press|deputy)\s+)*"
     r"(?:(?:spokes(?:man|woman|person)|representative|statement)\s+(?:for|of|from)\s+"
     r"(?P<body>(?:the\s+)?\p{Lu}[^,;]*)"
-    r"|(?P<body>\p{Lu}[\p{L}\p{Lu}&-]*(?:\s+\p{Lu}[\p{L}&-]*){0,3})\s+spokes(?:man|woman|person))$"
+    r"|(?P<body>\p{Lu}[\p{L}\p{Lu}&-]*(?:\s+(?:of\s+|for\s+|and\s+)?\p{Lu}[\p{L}&-]*){0,4})"
+    r"\s+spokes(?:man|woman|person))$"
 )
 BARE_SPOKESPERSON = regex.compile(
     r"(?i:a|an|the)\s+(?:(?:senior|chief|press|deputy)\s+)?"
@@ -343,8 +344,15 @@ class Reader:
         if phrase in self.given_only:  # "Tyrese told the Echo": the first name he gave only
             return None, phrase, True
         service = PRESS_SERVICE.fullmatch(phrase)
+        whose = regex.fullmatch(r"(?P<service>[^,]+),\s*(?P<name>[^,]+?),?", phrase)
+        if not service and whose and PRESS_SERVICE.fullmatch(whose.group("service").strip()):
+            named = mentions(whose.group("name"), self.actors)  # "the press service of the
+            if named:  # president, NAME": his, though it may be speaking for itself
+                return named[0][2], "", False
         if service:  # "the press service of the Granite Hall", "the Velmar press office"
-            return self._press_service(service.group("body"), paragraph, position)
+            actor, unnamed, sure = self._press_service(service.group("body"), paragraph, position)
+            # a person's press service may be speaking for itself: for an editor to check
+            return actor, unnamed, sure and (actor is None or actor.kind != "person")
         apposition = regex.fullmatch(
             r"(?i:the|a|an|his|her|its|their)\s[^,]+,\s*(?P<name>[^,]+)", phrase
         )
@@ -536,7 +544,7 @@ class Reader:
             body = next((m.group("body") for m in reversed(named) if m.group("body")), None)
             if body is None:
                 return None, "the press service", False
-        body = regex.sub(r"^(?i:the)\s+", "", body.strip())
+        body = regex.sub(r"^(?i:the)\s+|[’']s$", "", body.strip())  # "the Legion's press service"
         office = regex.match(rf"(?P<head>{ROLES})\s+of\s+(?:the\s+)?", body, regex.IGNORECASE)
         if office:  # "the press service of the President of Kestrava": that president
             titles = {w.lower() for w in regex.findall(r"\p{Lu}[\p{L}-]*", body)}
@@ -1337,6 +1345,20 @@ class Reader:
             if agency:
                 actor = actor if actor is not None and actor.kind == "media" else None
                 unnamed = ""
+            reported = regex.match(  # "According to a statement by X, the prime minister
+                # directed that “…”": the subject of the clause it leads speaks, X relays
+                r"\s*,\s*(?P<np>[^,]{2,60}?)\s+\p{Ll}+(?:ed|s)\s+(?:that\s+)?[“\"‘']?\s*$",
+                sentence[according.end() : q_start],
+            )
+            if reported and q_start > according.start():
+                at = according.end() + reported.start("np")
+                subject, _, subject_sure = self.resolve(reported.group("np"), paragraph, left + at)
+                if subject is not None and subject.kind == "person":
+                    words = self._source(
+                        paragraph, left + at, left + according.end() + reported.end()
+                    )
+                    via = actor if actor is not None and actor is not subject else result.via
+                    return Attribution(subject, via, not subject_sure, words.strip(), cue=True)
             if (actor is not None and actor.kind != "media") or unnamed:
                 words = self._source(paragraph, left + according.start(), left + according.end())
                 guess = not sure or bool(relayed)
@@ -1544,6 +1566,12 @@ class Reader:
                     )
                     phrase = head[start:end]
                     break
+        service = regex.search(r"(?:^|,)\s*(?P<service>[^,]+),\s*$", head[floor + 1 : start])
+        if service and PRESS_SERVICE.fullmatch(service.group("service").strip()):
+            # "The press service of Lutvania's president, Algirdas Zemkalnis, says": the
+            # press service speaks, whoever it speaks for
+            start = floor + 1 + service.start("service")
+            phrase = head[start:end]
         if phrase.strip().lower() in ("who", "which"):
             # "a solicitor, Harjit Sandhu-Morrow, who said ...": the name before "who"
             before_who = head[floor + 1 : start].rstrip(" ,")
@@ -1573,6 +1601,11 @@ class Reader:
         if ANONYMOUS.search(head[whole:]):  # "a member of X, who asked not to be named,"
             words = self._source(paragraph, offset + whole, offset + verb.end())
             unnamed = self.paragraphs[paragraph][offset + whole : offset + end].strip(" ,")
+            if SPOKESPERSON.match(unnamed):  # "a Treasury spokesman, who declined to be
+                # named,": the body speaks through its spokesperson
+                body, _, sure = self.resolve(unnamed, paragraph, offset + whole)
+                if body is not None:
+                    return Attribution(body, None, not sure, words.strip())
             return Attribution(None, None, False, words.strip(), unnamed)
         said = [v for v in VERB_RE.finditer(phrase) if phrase[v.end() :].strip(" ,")]
         if said and TELLING.fullmatch(verb.group(0).lower()):

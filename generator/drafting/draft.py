@@ -251,6 +251,8 @@ def draft_from(article: Article) -> Draft:
             )
     for index in interview.paragraphs:
         blanked[index] = " " * len(body[index])
+    for index, cue in interview.cues.items():  # "ANKRAH:" is a label, not a mention
+        blanked[index] = " " * cue + blanked[index][cue:]
     own = name_key(article.outlet or "")
     given_only = given_names_only(blanked)
     draft.actors = [  # the article's own outlet is not an actor in its story, nor is a
@@ -270,6 +272,8 @@ def draft_from(article: Article) -> Draft:
         if passage is None:
             text = interview.answers[index]
             speaker = interview.speaker(draft.actors, body, interview.labels[index])
+            if speaker is not None and speaker not in draft.actors:
+                draft.actors.append(speaker)  # named only by the transcript's label
             found.append((index, DraftQuote([text], "full", speaker, guess=speaker is None)))
             if speaker is not None:
                 reader.keep(Attribution(speaker=speaker, guess=False, cue=True), index, text)

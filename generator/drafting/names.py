@@ -37,7 +37,8 @@ ORG_WORDS = {
     "media": (
         "News Times Post Herald Tribune Gazette Journal Telegraph Chronicle Radio TV "
         "Television Broadcasting Broadcaster Press Wire Daily Weekly Observer Courier "
-        "Express Mirror Magazine Channel Newswire Dispatch Bulletin Review Standard Media"
+        "Express Mirror Magazine Channel Newswire Dispatch Bulletin Review Standard Media "
+        "Clarion Sentinel Examiner Inquirer Enquirer Advertiser"
     ).split(),
     "organisation": (
         "Party Union Federation Association League Club Group Company Corporation Corp "
