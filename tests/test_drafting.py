@@ -1757,3 +1757,44 @@ def test_a_body_speaking_through_others(
     assert quote.speaker is not None, quote
     said = (quote.speaker.name, quote.via.name if quote.via else None, quote.guess)
     assert said == (speaker, via, guess)
+
+
+def test_he_added_after_he_said_is_the_last_speaker_not_the_sentence_s_first_word() -> None:
+    found = unnamed_guesses(
+        "The harbour spokesman, Pavel Rusk, has told reporters that the strike will end.\n\n"
+        "Dockers who did not strike will be paid in full, he said. He added:\n\n"
+        "“Nobody who goes back tonight will be punished.”"
+    )
+    assert found["Nobody who goes back tonight will be punished."][0] == "Pavel Rusk"
+
+
+def test_quotes_after_a_paragraph_that_introduces_them_are_its_subject_s() -> None:
+    found = unnamed_guesses(
+        "Pavel Rusk has released a video message on his channel. Here is the key passage, "
+        "in our translation:\n\n“We waited for a week, and nobody listened.”"
+    )
+    assert found["We waited for a week, and nobody listened."][0] == "Pavel Rusk"
+
+
+def test_a_social_handle_after_a_name_in_apposition() -> None:
+    found = unnamed_guesses(
+        "The union's leader, Pavel Rusk (@PavelRusk), said the dockers were “ready to wait”."
+    )
+    assert found["ready to wait"][:1] == ("Pavel Rusk",)
+
+
+def test_a_country_s_ministry_that_called_something_a_name() -> None:
+    found = unnamed_guesses("Ostra's transport ministry has called the claim “a provocation”.")
+    assert found["a provocation"][0] == "Transport Ministry"
+
+
+def test_he_after_a_sentence_that_opens_with_phrases_is_its_subject() -> None:
+    found = unnamed_guesses(
+        "“We will wait,” said a docker, Arno Pike.\n\n"
+        "The talks ended at noon.\n\n"
+        "In a video filmed on the quay beside the old customs house, flanked by two of his "
+        "deputies and a lawyer, Veller repeated his "
+        "demand that the harbour master, Gen Lena Holt, come to the town hall.\n\n"
+        "“Bring me the harbour master, and we will go home,” he said."
+    )
+    assert found["Bring me the harbour master, and we will go home"][0] == "Tomas Veller"

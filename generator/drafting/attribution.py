@@ -788,8 +788,10 @@ class Reader:
                 left = len(text)
             start, _ = sentence_bounds(text, max(0, left - 2), max(0, left - 2))
             sentence = text[start:left]
-            if regex.match(r"\s*(?:he|she|they|it|i|we)\b", sentence, regex.I):
-                left = start  # "She said she had not slept.": the sentence before that
+            if regex.match(r"\s*(?:he|she|they|it|i|we)\b", sentence, regex.I) or regex.search(
+                rf",\s*(?:he|she|they)\s+(?:{SAYING})\W*$", sentence, regex.I
+            ):  # "She said she had not slept.", "Dockers will be paid, he said.": the
+                left = start  # sentence before that
                 continue
             named = mentions(sentence, self.actors)
             group = GROUP_SUBJECT.match(sentence) if plural else None
@@ -820,14 +822,22 @@ class Reader:
                 # "Another neighbour, who gave his name only as Kev, lent ...": not named
                 return someone.group("np")
             given = regex.match(
-                r"\s*(?P<np>(?:\p{L}[\p{L}-]*-year-old\s+)?\p{Lu}\p{Ll}+)(?=,?\s+who\b|,\s+\d{1,3},)",
+                r"\s*(?P<np>(?:\p{L}[\p{L}-]*-year-old\s+)?\p{Lu}\p{Ll}+)(?=,\s+who\b|,\s+\d{1,3},)",  # not "Dockers who"
                 sentence,
             )
             if given and people and not any(begin < given.end() for begin, _, _ in named):
                 return given.group("np")  # "Eleven-year-old Mia, who ...": a first name only
+            # the subject comes after the phrases that open the sentence ("In a video
+            # filmed in ..., flanked by two of his commanders, Tahirov repeated ...")
+            opening = regex.match(
+                rf"\s*(?:(?:{FRONTED}|\p{{Ll}}+ed\b)[^,]{{0,100}},\s*)+", sentence
+            )
+            reach = 80 + (opening.end() if opening else 0)
             for index, (begin, end, actor) in enumerate(named):
-                if begin > 80:
+                if begin > reach:
                     break
+                if opening and begin < opening.end():
+                    continue  # a name inside the opening phrase is not the subject
                 if _possessive(sentence, end):
                     continue
                 # a preposition in the name's own clause makes it an object ("Asked whether
@@ -1127,10 +1137,10 @@ class Reader:
         if first.start > 1 or first.paragraph == 0:
             return None
         text = self.blanked[first.paragraph - 1].rstrip()
-        if not self.paragraphs[first.paragraph - 1].rstrip().endswith(":") or not regex.search(
-            rf"\b(?:{SAYING})\s*:$", text, regex.IGNORECASE
-        ):
-            return None  # the paragraph itself ends with the colon, not with a quote after it
+        if not self.paragraphs[first.paragraph - 1].rstrip().endswith(":"):
+            return None
+        if not regex.search(rf"\b(?:{SAYING})\s*:$", text, regex.IGNORECASE):
+            return self._intro_subject(first.paragraph - 1)
         start, _ = sentence_bounds(text, len(text) - 1, len(text) - 1)
         sentence = text[start:]
         verbs = list(VERB_RE.finditer(sentence))
@@ -1138,6 +1148,25 @@ class Reader:
             return None
         end = len(sentence)
         return self._verb_subject(sentence, verbs[-1], end, end, first.paragraph - 1, start)
+
+    def _intro_subject(self, paragraph: int) -> Attribution | None:
+        """A paragraph that introduces the quotes after it and does not say who said them
+        in its last words: `X has released an audio message. Here is the key passage:`.
+        The subject of its first sentence, as a guess (it may introduce someone else)."""
+        text = self.blanked[paragraph]
+        intro = regex.match(
+            r"\s*(?P<np>[^.;:]{2,120}?)\s+(?:(?:has|have|had)\s+(?:just\s+)?)?"
+            r"(?:released|published|posted|issued|addressed|written|wrote|sent|shared|"
+            r"recorded|made|given|gave|delivered)\b",
+            text,
+        )
+        if intro is None:
+            return None
+        actor, _, _ = self.resolve(intro.group("np"), paragraph, intro.start("np"))
+        if actor is None:
+            return None
+        words = self._source(paragraph, intro.start("np"), intro.end())
+        return Attribution(actor, None, True, words.strip(), cue=True)
 
     def _signed(self, passage: QuotedPassage) -> Attribution | None:
         """A quote alone in its paragraph, signed in the next one (a press release's quote

@@ -229,6 +229,9 @@ def _worth_keeping(
     return not all(w[:1].isupper() for w in words if len(w) > 3)
 
 
+HANDLE = regex.compile(r"\s\(@\w{1,30}\)(?=,)")
+
+
 def draft_from(article: Article) -> Draft:
     body = article.paragraphs
     draft = Draft(
@@ -243,7 +246,8 @@ def draft_from(article: Article) -> Draft:
         draft.caption, draft.credit = article.captions[0]
     interview = answers(body)
     passages = [p for p in find_quotes(body) if p.first.paragraph not in interview.paragraphs]
-    blanked = [blank_quotes(text, []) for text in body]
+    # a social handle after a name is not part of the sentence: "X (@handle), said"
+    blanked = [HANDLE.sub(lambda m: " " * len(m.group(0)), blank_quotes(text, [])) for text in body]
     for passage in passages:
         for span in passage.spans:
             blanked[span.paragraph] = blank_quotes(
