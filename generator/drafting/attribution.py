@@ -822,7 +822,8 @@ class Reader:
                 # "Another neighbour, who gave his name only as Kev, lent ...": not named
                 return someone.group("np")
             given = regex.match(
-                r"\s*(?P<np>(?:\p{L}[\p{L}-]*-year-old\s+)?\p{Lu}\p{Ll}+)(?=,\s+who\b|,\s+\d{1,3},)",  # not "Dockers who"
+                # a comma before "who": not "Dockers who"
+                r"\s*(?P<np>(?:\p{L}[\p{L}-]*-year-old\s+)?\p{Lu}\p{Ll}+)(?=,\s+who\b|,\s+\d{1,3},)",
                 sentence,
             )
             if given and people and not any(begin < given.end() for begin, _, _ in named):
