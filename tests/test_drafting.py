@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import regex
 
 from generator.drafting import NotAnArticle, draft_article, read_article
 
@@ -1798,3 +1799,29 @@ def test_he_after_a_sentence_that_opens_with_phrases_is_its_subject() -> None:
         "“Bring me the harbour master, and we will go home,” he said."
     )
     assert found["Bring me the harbour master, and we will go home"][0] == "Tomas Veller"
+
+
+@pytest.mark.parametrize(
+    ("introduced", "speaker"),
+    [
+        ("Harbour spokesman Pavel Rusk told reporters that the strike would end.", "Pavel Rusk"),
+        ("Later, the mayor's official spokesperson told reporters that the union had called.",
+         "Tomas Veller"),
+        ("A spokeswoman for Ms Marrow said the director had met the union again.",
+         "Ilse Marrow"),
+    ],
+    ids=["named with the role", "the mayor's spokesperson", "a spokeswoman for someone"],
+)  # fmt: skip
+def test_the_spokesperson_is_the_one_introduced_or_whom_they_speak_for(
+    introduced: str, speaker: str
+) -> None:
+    noun = regex.search(r"spokes\w+", introduced).group(0)
+    found = unnamed_guesses(f"{introduced}\n\n“The gates will open,” the {noun} said.")
+    assert found["The gates will open"][0] == speaker
+
+
+def test_an_occasion_named_after_an_office_is_no_one() -> None:
+    draft = draft_article(
+        INTRO + "Speaking at Prime Minister's Questions, Veller said the port was “open”."
+    )
+    assert "Minister's Questions" not in {a.name for a in draft.actors}

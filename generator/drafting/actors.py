@@ -132,6 +132,11 @@ def _strip(match: regex.Match, paragraph: int, text: str) -> Mention | None:
         titles = words[:cut]
         start = text.index(words[cut], start + sum(len(w) + 1 for w in words[: cut - 1]))
         words = words[cut:]
+    office = [w[:-2] for w in words[:-1] if regex.search(r"[’']s$", w)]
+    if any(is_title(w) or w.lower() in ROLE_NOUNS for w in office) and not org_kind(
+        " ".join(words)
+    ):
+        return None  # "Prime Minister's Questions", "the President's Cup": not a name
     end = match.end()
     if words and regex.search(r"[’']s$", words[-1]):  # Marrow’s staff: the name is Marrow
         words[-1] = words[-1][:-2]

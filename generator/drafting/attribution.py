@@ -396,6 +396,12 @@ class Reader:
             found = self._described(for_role.group("head"), paragraph, position)
             if found[0] is not None and found[0].kind == "person":
                 return found[0], "", False
+        if BARE_SPOKESPERSON.fullmatch(phrase) and lowered.startswith("the "):
+            # "the spokesman said": the one the article named so, or whom the last one it
+            # described spoke for ("a spokeswoman for Mr X", "the mayor's spokesperson")
+            earlier = self._earlier_spokesperson(phrase.split()[-1].lower(), paragraph, position)
+            if earlier[0] is not None:
+                return earlier
         if BARE_SPOKESPERSON.fullmatch(phrase):
             # "North Carrow Police closed the lane, a spokesperson said": the body the
             # sentence, or the one before, is about (a guess: the article does not say)
@@ -520,6 +526,28 @@ class Reader:
         if UNNAMED.search(phrase):
             return None, phrase, True
         return None, "", False
+
+    def _earlier_spokesperson(self, noun: str, paragraph: int, position: int) -> Resolved:
+        """Who "the spokesman" is: the person the article gave that role, else whom the
+        last spokesperson it mentioned speaks for, as a guess (the article does not say
+        it is the same one)."""
+        named = self._described(noun, paragraph, position)
+        if named[0] is not None and named[0].kind == "person" and noun in named[0].roles:
+            return named
+        text = self._before(paragraph, position)
+        last = None
+        for last in regex.finditer(
+            r"(?P<whose>[^,.;:]{2,60}?)[’']s\s+(?:official\s+|chief\s+|deputy\s+)?spokes\w+"
+            r"|spokes\w+\s+(?:for|of)\s+(?P<whose>[^,.;:]{2,60}?)(?=\s+(?:said|says|told|"
+            r"added|declined|did|has|had|was|is)\b|[,.;:])",
+            text,
+        ):
+            pass
+        if last is None:
+            return None, "", False
+        whose = regex.sub(r"^.*\b(?:that|and|but|,)\s+", "", last.group("whose").strip())
+        actor, _, _ = self.resolve(whose, paragraph, position - len(text) + last.start("whose"))
+        return (actor, "", False) if actor is not None else (None, "", False)
 
     def _spoken_for(self, paragraph: int, position: int) -> DraftActor | None:
         """The body a spokesperson the article does not name speaks for: the first one
