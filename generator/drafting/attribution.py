@@ -73,6 +73,13 @@ SPOKESPERSON = regex.compile(
     r"|(?P<body>\p{Lu}[\p{L}\p{Lu}&-]*(?:\s+(?:of\s+|for\s+|and\s+)?\p{Lu}[\p{L}&-]*){0,4})"
     r"\s+spokes(?:man|woman|person))$"
 )
+SPOKESPERSON_FOR = regex.compile(
+    r"(?P<whose>[^,.;:]{2,60}?)[’']s\s+(?:official\s+|chief\s+|deputy\s+)?spokes\w+"
+    r"|spokes\w+\s+(?:for|of)\s+(?P<whose>[^,.;:]{2,60}?)(?=\s+(?:said|says|told|"
+    r"added|declined|did|has|had|was|is)\b|[,.;:])"
+)
+"""Whom a spokesperson speaks for: `the mayor's official spokesperson`, `a spokeswoman for
+Mr X said`."""
 BARE_SPOKESPERSON = regex.compile(
     r"(?i:a|an|the)\s+(?:(?:senior|chief|press|deputy)\s+)?"
     r"(?:spokes(?:man|woman|person)|representative)"
@@ -535,16 +542,10 @@ class Reader:
         if named[0] is not None and named[0].kind == "person" and noun in named[0].roles:
             return named
         text = self._before(paragraph, position)
-        last = None
-        for last in regex.finditer(
-            r"(?P<whose>[^,.;:]{2,60}?)[’']s\s+(?:official\s+|chief\s+|deputy\s+)?spokes\w+"
-            r"|spokes\w+\s+(?:for|of)\s+(?P<whose>[^,.;:]{2,60}?)(?=\s+(?:said|says|told|"
-            r"added|declined|did|has|had|was|is)\b|[,.;:])",
-            text,
-        ):
-            pass
-        if last is None:
+        found = list(SPOKESPERSON_FOR.finditer(text))
+        if not found:
             return None, "", False
+        last = found[-1]
         whose = regex.sub(r"^.*\b(?:that|and|but|,)\s+", "", last.group("whose").strip())
         actor, _, _ = self.resolve(whose, paragraph, position - len(text) + last.start("whose"))
         return (actor, "", False) if actor is not None else (None, "", False)
