@@ -1825,3 +1825,27 @@ def test_an_occasion_named_after_an_office_is_no_one() -> None:
         INTRO + "Speaking at Prime Minister's Questions, Veller said the port was “open”."
     )
     assert "Minister's Questions" not in {a.name for a in draft.actors}
+
+
+def test_an_office_held_in_a_city_before_a_titled_name_describes_them() -> None:
+    found = unnamed_guesses(
+        "Veller had spoken to the Ostran Ambassador in Nerrick, Mr Arno Pike, on Sunday.\n\n"
+        "Later, Mr Pike met Marrow. According to a port press release, the ambassador "
+        "said the quay was “safe again”."
+    )
+    assert found["safe again"][0] == "Arno Pike"
+
+
+def test_conveyed_attributes_a_quote_past_an_aside() -> None:
+    found = unnamed_guesses(
+        "The director, the press release said, conveyed that the port “values its old friends”."
+    )
+    assert found["values its old friends"][0] == "Ilse Marrow"
+
+
+def test_an_honorific_inside_a_long_office_starts_the_name() -> None:
+    draft = draft_article(
+        INTRO + "Special Assistant to the Mayor on Media Affairs Dr Lena Holt said the port "
+        "would reopen “within days”."
+    )
+    assert "Lena Holt" in {a.name for a in draft.actors}

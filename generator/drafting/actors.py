@@ -126,7 +126,10 @@ def _strip(match: regex.Match, paragraph: int, text: str) -> Mention | None:
         while start < len(text) and text[start] == " ":
             start += 1
     inner = [i for i, w in enumerate(words[:-1]) if is_title(w) or w.lower() in ROLE_NOUNS]
-    if inner and inner[-1] < len(words) - 1 and not org_kind(" ".join(words)):
+    honorific = bool(inner) and HONORIFIC.fullmatch(words[inner[-1]]) is not None
+    if inner and inner[-1] < len(words) - 1 and (honorific or not org_kind(" ".join(words))):
+        # ("... on Media Affairs Dr Farah Chattha": whatever the words before, Dr
+        # begins a person's name)
         # "Health Minister Ilona Várkonyi": the office in front is a title
         cut = inner[-1] + 1
         titles = words[:cut]
@@ -455,6 +458,9 @@ def _same_org(actors: list[DraftActor], name: str) -> DraftActor | None:
     return None
 
 
+HONORIFIC = regex.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame)\.?")
+POSTED = r"(?:\s+(?:in|to|at)\s+\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)?)?"
+"""Where an office is held, after its name: `the Kaldoran Ambassador in Navapura, X`."""
 FORMER = "(former)"
 """A role that marks someone described as holding an office no longer."""
 
@@ -466,11 +472,13 @@ def _describe(person: DraftActor, mention: Mention, text: str) -> None:
         person.add_name(f"{mention.titled} {mention.text}")
         person.roles.update(w.lower() for w in mention.titled.split())
     before = text[max(0, mention.start - 60) : mention.start]
+    if mention.titled and before.rstrip().endswith(mention.titled):  # ", Mr Oleg Stavrinov"
+        before = before[: before.rstrip().rfind(mention.titled)]
     match = regex.search(
         rf"((?:[\p{{L}}’'-]+\s+){{0,2}}(?:{ROLE_RE}))\s+$", before, regex.IGNORECASE
     ) or next(  # in apposition: "Kessmark’s fisheries minister, Sigrún Thorvaldsdóttir"
         (found for after_role in ("", r"(?:\s+\p{Ll}+)?")  # "head coach": the coach
-         if (found := regex.search(rf"((?:[\p{{L}}’'-]+\s+){{0,2}}(?:{ROLE_RE})){after_role},\s+$",
+         if (found := regex.search(rf"((?:[\p{{L}}’'-]+\s+){{0,2}}(?:{ROLE_RE})){after_role}{POSTED},\s+$",
                                    before, regex.IGNORECASE))),
         None,
     )  # fmt: skip

@@ -20,7 +20,8 @@ _STEMS = (
     "slammed slams gushed gushes beamed ranted snapped sobbed chuckled laughed "
     "sneered sneers scoffed scoffs mocked taunted jeered bragged thundered seethed "
     "welcomed welcomes hailed hails branded brands condemned condemns "
-    "lamented laments recounted recounts decried decries"
+    "lamented laments recounted recounts decried decries conveyed conveys assured assures "
+    "informed informs"
 )
 _PHRASES = ("put it", "puts it", "found that", "finds that")
 """Phrases and verbs that attribute words in some sentences only: "as Rusk put it", "the
