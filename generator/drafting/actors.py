@@ -478,8 +478,8 @@ def _describe(person: DraftActor, mention: Mention, text: str) -> None:
         rf"((?:[\p{{L}}’'-]+\s+){{0,2}}(?:{ROLE_RE}))\s+$", before, regex.IGNORECASE
     ) or next(  # in apposition: "Kessmark’s fisheries minister, Sigrún Thorvaldsdóttir"
         (found for after_role in ("", r"(?:\s+\p{Ll}+)?")  # "head coach": the coach
-         if (found := regex.search(rf"((?:[\p{{L}}’'-]+\s+){{0,2}}(?:{ROLE_RE})){after_role}{POSTED},\s+$",
-                                   before, regex.IGNORECASE))),
+         if (found := regex.search(rf"((?:[\p{{L}}’'-]+\s+){{0,2}}(?:{ROLE_RE})){after_role}"
+                                   rf"{POSTED},\s+$", before, regex.IGNORECASE))),
         None,
     )  # fmt: skip
     if match:
