@@ -1849,3 +1849,41 @@ def test_an_honorific_inside_a_long_office_starts_the_name() -> None:
         "would reopen “within days”."
     )
     assert "Lena Holt" in {a.name for a in draft.actors}
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker"),
+    [
+        ("The Nerrick Port Regulator’s annual review, published in May, puts fees up.\n\n"
+         "The review says the rise was “mainly the result of dredging”.",
+         "mainly the result of dredging", "Nerrick Port Regulator"),
+        ("The Harbour Authority of Nerrick warned of delays.\n\nAccording to the "
+         "authority's latest bulletin, the quay is “stable but crowded”.",
+         "stable but crowded", "Harbour Authority of Nerrick"),
+        ("In an internal memo seen by the Nerrick Gazette, Marrow told staff the port "
+         "would “hold its nerve”. The memo went on: “I would rather wait than give in.”",
+         "I would rather wait than give in.", "Ilse Marrow"),
+    ],
+    ids=["a body's review", "a body's bulletin", "a memo an outlet saw"],
+)  # fmt: skip
+def test_a_document_speaks_for_whoever_wrote_it(body: str, quote: str, speaker: str) -> None:
+    assert unnamed_guesses(body)[quote][0] == speaker
+
+
+def test_an_abbreviation_and_an_office_holder_before_who() -> None:
+    found = unnamed_guesses(
+        "Nerrick Railways (NRW) said the line would stay closed “until Friday”.\n\n"
+        "Dr Lena Holt, director of the Nerrick Safety Office (NSO), who said the office "
+        "would look at “whether the rules have teeth”."
+    )
+    assert found["until Friday"][0] == "Nerrick Railways"
+    assert found["whether the rules have teeth"][0] == "Lena Holt"
+
+
+def test_words_in_the_first_person_singular_given_to_a_body_are_a_guess() -> None:
+    found = unnamed_guesses(
+        "Nerrick Railways said the line would stay closed “until Friday”.\n\n"
+        "“I've been here since seven and nobody has told us anything.”"
+    )
+    speaker, _, guess = found["I've been here since seven and nobody has told us anything."]
+    assert (speaker, guess) == ("Nerrick Railways", True)

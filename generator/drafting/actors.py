@@ -196,7 +196,7 @@ def capitalised_runs(paragraphs: list[str]) -> list[Mention]:
                 mention.text = text[mention.start : mention.end]
             if found and found[-1].paragraph == index and found[-1].end > mention.start:
                 continue  # the tail of an institution's name already taken
-            if titled and org_kind(mention.text):
+            if titled and org_kind(mention.text[: titled.start()]):
                 continue  # a title, not a body: "Press Secretary", "Health Minister"
             joined = found[-1] if found and found[-1].paragraph == index else None
             if (

@@ -226,6 +226,13 @@ FRONTED = (
     r"speaking|asked|when|while|as)\b"
 )
 """How a sentence's opening phrase starts (`In a filing with the Exchange, ...`)."""
+SEEN_BY = regex.compile(r"\b(?:seen|obtained|reviewed|reported|published|leaked)\s+(?:by|to)\s+$")
+"""Who has a document without having written it: `a memo seen by the Ledger`."""
+PAPERS = (
+    "report|study|review|audit|survey|memo|paper|papers|analysis|bulletin|submission|"
+    "ruling|judgment|judgement|guidance|assessment|update|briefing|notice|statement|release"
+)
+"""Documents that say things in a body's name: `the review says`, `its bulletin says`."""
 DOCUMENTS = (
     "report|study|statement|letter|filing|review|audit|survey|memo|paper|analysis|inquiry|"
     "submission|ruling|judgment|judgement|response|reply|press release|note|post|website"
@@ -387,6 +394,20 @@ class Reader:
                 return issuer, "", True
             if self.last is not None and self.last.speaker is not None:
                 return self.last.speaker, "", False
+        paper = regex.fullmatch(rf"the\s+(?:\p{{Ll}}+\s+)?({PAPERS})", lowered)
+        if paper:  # "the review says": whoever the article says wrote it, as a guess
+            issuer = self._author_of(paper.group(1), paragraph, position)
+            if issuer is not None:
+                return issuer, "", False
+        owned = regex.fullmatch(
+            rf"(?P<owner>.+?)[’']s?\s+(?:\p{{Ll}}+\s+){{0,2}}(?:{PAPERS}|website|channel)",
+            phrase,
+            regex.IGNORECASE,
+        )
+        if owned:  # "the authority's latest bulletin", "the Government's own budget papers"
+            owner = self.resolve(owned.group("owner"), paragraph, position)
+            if owner[0] is not None and owner[0].kind != "media":
+                return owner
         spokes_lower = regex.match(
             rf"^(?:a|an|the)\s+(?:spokes(?:man|woman|person)|representative)\s+(?:for|of|from)\s+"
             rf"the\s+(?P<head>{ORG_HEADS})$",
@@ -598,6 +619,35 @@ class Reader:
                      if not _possessive(text[start:end], m[1])]  # fmt: skip
             if named:
                 return named[0][2]
+        return None
+
+    def _author_of(self, paper: str, paragraph: int, position: int) -> DraftActor | None:
+        """Whose the report (review, memo) is: the body named as its owner the last time the
+        article mentions one (`the Water Regulator's annual review`, `a review by X`),
+        else the issuer of the last one; never an outlet that saw it."""
+        text = self._before(paragraph, position)
+        owned = list(regex.finditer(
+            rf"[’']s?\s+(?:[\p{{L}}-]+\s+){{0,3}}?{paper}\b|\b{paper}\s+(?:by|from|of)\s+",
+            text,
+            regex.IGNORECASE,
+        ))  # fmt: skip
+        for match in reversed(owned):
+            if text[match.start()] in "’'":
+                named = [m for m in mentions(text[: match.start()], self.actors)
+                         if m[1] == match.start()]  # fmt: skip
+            else:
+                named = [m for m in mentions(text[match.end() : match.end() + 80], self.actors)
+                         if m[0] <= 4]  # fmt: skip
+            if named and named[-1][2].kind != "media":
+                return named[-1][2]
+        for match in reversed(list(regex.finditer(rf"\b{paper}\b", text, regex.IGNORECASE))):
+            start, end = sentence_bounds(text, match.start(), match.end())
+            sentence = text[start:end]
+            named = [m[2] for m in mentions(sentence, self.actors)
+                     if not _possessive(sentence, m[1]) and m[2].kind != "media"
+                     and not SEEN_BY.search(sentence[: m[0]])]  # fmt: skip
+            if named:
+                return named[0]
         return None
 
     def _new_actor(self, name: str, kind: str | None = None) -> DraftActor:
@@ -1641,9 +1691,21 @@ class Reader:
                     r"(?:\s+\p{Lu}[\p{L}’'-]*){0,2}", before_who[named[-1][1] :]
                 )
             ):
-                words = self._source(paragraph, offset + floor + 1 + named[-1][0],
+                who = named[-1]
+                if phrase.strip().lower() == "who" and who[2].kind != "person":
+                    # "Dr X, director of the Safety Office, who said": X, not the office
+                    holder = [
+                        m
+                        for m in named[:-1]
+                        if m[2].kind == "person"
+                        and regex.fullmatch(
+                            r",\s+[^,]*\b(?:of|at|for)\s+(?:the\s+)?", before_who[m[1] : who[0]]
+                        )
+                    ]
+                    who = holder[-1] if holder else who
+                words = self._source(paragraph, offset + floor + 1 + who[0],
                                      offset + verb.end())  # fmt: skip
-                return Attribution(named[-1][2], None, False, words)
+                return Attribution(who[2], None, False, words)
             aside = regex.search(
                 rf"(?P<np>[^,]+),\s+(?i:he|she|they|we|i)\s+(?:{SAYING}),\s*$",
                 head[floor + 1 : start],

@@ -230,6 +230,23 @@ def _worth_keeping(
 
 
 HANDLE = regex.compile(r"\s\(@\w{1,30}\)(?=,)")
+ABBREVIATION = regex.compile(r"(?<=\p{L})\s\((?:\p{Lu}[\p{Lu}&]{1,7}|@\w{1,30})\)(?=,?\s+\p{Ll})")
+
+
+def _spaces(match: regex.Match[str]) -> str:
+    return " " * len(match.group(0))
+
+
+def _one_person_speaking(attribution: Attribution, texts: list[str]) -> bool:
+    """Words in the first person singular given to a body: someone speaks in them."""
+    speaker = attribution.speaker
+    return (
+        speaker is not None
+        and speaker.kind != "person"
+        and any(
+            regex.search(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my)\b", t) for t in texts
+        )
+    )
 
 
 def draft_from(article: Article) -> Draft:
@@ -247,7 +264,7 @@ def draft_from(article: Article) -> Draft:
     interview = answers(body)
     passages = [p for p in find_quotes(body) if p.first.paragraph not in interview.paragraphs]
     # a social handle after a name is not part of the sentence: "X (@handle), said"
-    blanked = [HANDLE.sub(lambda m: " " * len(m.group(0)), blank_quotes(text, [])) for text in body]
+    blanked = [HANDLE.sub(_spaces, blank_quotes(text, [])) for text in body]
     for passage in passages:
         for span in passage.spans:
             blanked[span.paragraph] = blank_quotes(
@@ -265,7 +282,8 @@ def draft_from(article: Article) -> Draft:
         if not (own and a.kind == "media" and set(name_key(a.name).split()) <= set(own.split()))
         and a.name not in given_only
     ]  # fmt: skip
-    reader = Reader(body, blanked, draft.actors)
+    # an abbreviation after a name is not part of the sentence: "Brenvale Railways (BVR) said"
+    reader = Reader(body, [ABBREVIATION.sub(_spaces, t) for t in blanked], draft.actors)
     found: list[tuple[int, DraftQuote]] = []
     # in the article's order: after an interview's answers, "he said" is the interviewee
     steps = sorted(
@@ -290,6 +308,8 @@ def draft_from(article: Article) -> Draft:
             attribution.guess = True  # "the minister said": which one is for an editor to check
         if _two_of_a_pronoun(attribution, texts):
             attribution.guess = True
+        if _one_person_speaking(attribution, texts):
+            attribution.guess = True  # "I've been here since seven": not a company's words
         quote = DraftQuote(texts, _extent(passage, body, texts[0]), attribution.speaker,
                            attribution.via, attribution.guess, attribution.words,
                            attribution.unnamed)  # fmt: skip

@@ -32,7 +32,8 @@ ORG_WORDS = {
         "Ministry Department Office Police Court Tribunal Parliament Senate Assembly "
         "Congress Government Administration Cabinet Council Commission Authority Agency "
         "Army Navy Forces Guard Service Bureau Prosecutor Prosecutors Inspectorate Duma "
-        "Directorate Secretariat Presidency Municipality Constabulary Coastguard"
+        "Directorate Secretariat Presidency Municipality Constabulary Coastguard Regulator "
+        "Ombudsman Watchdog"
     ).split(),
     "media": (
         "News Times Post Herald Tribune Gazette Journal Telegraph Chronicle Radio TV "
@@ -50,7 +51,7 @@ ORG_WORDS = {
         "Labs Pharma Pharmaceuticals Logistics Robotics Solutions Ventures Investments "
         "Securities Insurance Brewery Breweries Steel Petroleum Telecom Software Analytics "
         "Bancorp Electric Shipyards Clinic Clinics LLP LLC SA AG GmbH NV BV SpA SE Oyj Oy "
-        "AB ASA Plc KG Exchange Banque Frères Beteiligungen"
+        "AB ASA Plc KG Exchange Banque Frères Beteiligungen Railways Railway Utilities"
     ).split(),
 }
 PLACE_WORDS = frozenset(
