@@ -1887,3 +1887,28 @@ def test_words_in_the_first_person_singular_given_to_a_body_are_a_guess() -> Non
     )
     speaker, _, guess = found["I've been here since seven and nobody has told us anything."]
     assert (speaker, guess) == ("Nerrick Railways", True)
+
+
+def test_the_announcement_came_from_names_the_speaker_after() -> None:
+    found = unnamed_guesses(
+        "“Every ballot in this hall has been counted twice.” The announcement came from "
+        "returning officer Lena Holt, who read out the result at dawn."
+    )
+    assert found["Every ballot in this hall has been counted twice."][0] == "Lena Holt"
+
+
+def test_a_newsletter_s_names_in_capitals_and_put_it_this_way() -> None:
+    draft = draft_article(
+        "Port bill moves fast\n\n"
+        "THE MARKUP — The harbour committee meets today on the bill Chair LENA HOLT-ARDEN "
+        "unveiled last week.\n\n"
+        "She put it to us this way on Tuesday night:\n\n"
+        "“Every week we wait, another ship goes elsewhere.”\n\n"
+        "Holt-Arden said the vote would come “within days, not weeks”."
+    )
+    found = {q.text: q.speaker.name if q.speaker else None for q in draft.quotes}
+    assert found == {
+        "Every week we wait, another ship goes elsewhere.": "Lena Holt-Arden",
+        "within days, not weeks": "Lena Holt-Arden",
+    }
+    assert "THE MARKUP" not in {a.name for a in draft.actors}

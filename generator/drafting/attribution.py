@@ -158,7 +158,8 @@ TELLING = regex.compile(
 NAMED_AFTER = regex.compile(
     r"\s*(?:(?:Those|These|They)\s+(?:were|are)\s+the\s+words\s+of"
     r"|The\s+(?:[\p{Ll}-]+\s+){0,2}?(?:words|criticism|warning|plea|appeal|remarks?|"
-    r"comments?|call|complaint|rebuke|admission)\s+came\s+from"
+    r"comments?|call|complaint|rebuke|admission|announcement|statement|message|verdict|"
+    r"assessment|answer|reply|response|claim|question)\s+came\s+from"
     r"|The\s+\p{Ll}[^,.;:“”«»\"]{0,60}?\s+(?P<was>was|is)"
     r"|(?:That|This)\s+(?P<was>was|is)(?:\s+(?i:the|a|an)\s+[^,.;:“”«»\"]{1,80},)?)\s+",
 )
@@ -1219,7 +1220,7 @@ class Reader:
         text = self.blanked[first.paragraph - 1].rstrip()
         if not self.paragraphs[first.paragraph - 1].rstrip().endswith(":"):
             return None
-        if not regex.search(rf"\b(?:{SAYING})\s*:$", text, regex.IGNORECASE):
+        if not regex.search(rf"\b(?:{SAYING})\b[^.!?:]{{0,40}}:$", text, regex.IGNORECASE):
             return self._intro_subject(first.paragraph - 1)
         start, _ = sentence_bounds(text, len(text) - 1, len(text) - 1)
         sentence = text[start:]

@@ -13,6 +13,7 @@ from .actors import DraftActor, find_actors
 from .article import MONTHS, Article, read_article
 from .attribution import THIRD_PERSON, Attribution, Reader, given_names_only
 from .interview import answers
+from .names import names_in_capitals
 from .quotes import QuotedPassage, Span, blank_quotes, clean, find_quotes
 from .verbs import SAYING
 
@@ -265,6 +266,8 @@ def draft_from(article: Article) -> Draft:
     passages = [p for p in find_quotes(body) if p.first.paragraph not in interview.paragraphs]
     # a social handle after a name is not part of the sentence: "X (@handle), said"
     blanked = [HANDLE.sub(_spaces, blank_quotes(text, [])) for text in body]
+    everything = "\n".join(body)
+    blanked = [names_in_capitals(text, everything) for text in blanked]
     for passage in passages:
         for span in passage.spans:
             blanked[span.paragraph] = blank_quotes(

@@ -245,3 +245,45 @@ def org_kind(name: str) -> str | None:
         if kind:
             return kind
     return None
+
+
+_CAPITALS_WORD = r"\p{Lu}[\p{Lu}\p{M}’'-]*\p{Lu}"
+CAPITALS_RUN = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}’'-])(?:{_CAPITALS_WORD}\s+){{1,3}}{_CAPITALS_WORD}(?![\p{{L}}\p{{M}}])"
+)
+"""Two to four words in capitals: a name as some newsletters print it (`Chair RUTH
+ABERNATHY-COLE`)."""
+SECTION_LABEL = regex.compile(r"\s*\p{Lu}[\p{Lu}\p{M}\d ’'&,.-]*\s*(?:—|–|:)")
+"""A label in capitals that opens a paragraph: `THE SPEED BUMP —`, `HAPPY BIRTHDAY:`."""
+
+
+def names_in_capitals(text: str, article: str) -> str:
+    """`text` with names printed in capitals in running text set in the case the article
+    spells them elsewhere, else in title case: `RUTH ABERNATHY-COLE` -> `Ruth
+    Abernathy-Cole`. The same length, so every position in the text stays where it was;
+    a paragraph's opening label, a heading and acronyms (`US FDA`) are left alone."""
+    if len(regex.findall(r"\b\p{Ll}+\b", text)) < 3:
+        return text  # a heading or a line in capitals
+    label = SECTION_LABEL.match(text)
+    start = label.end() if label else 0
+
+    def as_written(word: str) -> str:
+        found = regex.search(
+            rf"(?<![\p{{L}}]){regex.escape(word)}(?![\p{{L}}])", article, regex.IGNORECASE
+        )
+        while found and found.group(0).isupper():
+            found = regex.compile(
+                rf"(?<![\p{{L}}]){regex.escape(word)}(?![\p{{L}}])", regex.IGNORECASE
+            ).search(article, found.end())
+        if found:
+            return found.group(0)
+        return regex.sub(r"\p{L}+", lambda m: m.group(0)[:1] + m.group(0)[1:].lower(), word)
+
+    def name(run: regex.Match[str]) -> str:
+        words = run.group(0).split()
+        if all(len(w) <= 3 for w in words):
+            return run.group(0)  # acronyms: "US FDA", "UK MPs"
+        cased = regex.sub(r"\S+", lambda m: as_written(m.group(0)), run.group(0))
+        return cased if len(cased) == len(run.group(0)) else run.group(0)
+
+    return text[:start] + CAPITALS_RUN.sub(name, text[start:])
