@@ -1912,3 +1912,21 @@ def test_a_newsletter_s_names_in_capitals_and_put_it_this_way() -> None:
         "within days, not weeks": "Lena Holt-Arden",
     }
     assert "THE MARKUP" not in {a.name for a in draft.actors}
+
+
+def test_a_one_word_body_and_a_title_before_a_name_and_neither() -> None:
+    draft = draft_article(
+        INTRO + "Parliament Speaker Arno Pike-Lindqvist said the port would “reopen soon”.\n\n"
+        "Neither Veller nor Marrow would say when."
+    )
+    names = {a.name for a in draft.actors}
+    assert "Arno Pike-Lindqvist" in names
+    assert not {"Parliament Speaker Arno Pike-Lindqvist", "Neither Veller"} & names
+
+
+def test_a_heading_in_title_case_is_no_one_s_name() -> None:
+    draft = draft_article(
+        INTRO + "Dockers Leave Quay to Cheers as Mayor Breaks His Silence\n\n"
+        "Veller said the port would “reopen soon”."
+    )
+    assert not any("Silence" in a.name or "Leave Quay" in a.name for a in draft.actors)

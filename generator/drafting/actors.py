@@ -166,7 +166,8 @@ def capitalised_runs(paragraphs: list[str]) -> list[Mention]:
                 continue
             words = mention.text.split()
             last_org = max((i for i, w in enumerate(words) if org_kind(w)), default=-1)
-            if 1 <= last_org < len(words) - 2:
+            if 0 <= last_org < len(words) - 2 and (last_org >= 1 or is_title(words[1])):
+                # ("Parliament Speaker Vyacheslav Korzh": a one-word body, a title, a name)
                 # "Harbour Board Lev Sarna": an institution, then a person's name
                 org_end = text.index(words[last_org], mention.start) + len(words[last_org])
                 org = " ".join(words[: last_org + 1])

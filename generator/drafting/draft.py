@@ -238,6 +238,21 @@ def _spaces(match: regex.Match[str]) -> str:
     return " " * len(match.group(0))
 
 
+MINOR_WORDS = frozenset("a an the of in on to for and as at by with from or but nor".split())
+
+
+def _title_case_heading(text: str) -> bool:
+    """A line set in title case, as US headlines and crossheads are: five words or more,
+    nearly all but the minor ones capitalised, no sentence's end."""
+    words = text.split()
+    if len(words) < 5 or text.rstrip().endswith((".", "?", "!", ":", ",", "”", '"', "’")):
+        return False
+    if text.lstrip().startswith(("—", "–", "-")) or text.count(",") >= 2:
+        return False  # "— Ana Ruiz, Chair of the Board, Arvelle SA": a signature
+    content = [w for w in words if w.lower() not in MINOR_WORDS]
+    return sum(w[:1].isupper() for w in content) >= max(4, 0.8 * len(content))
+
+
 def _one_person_speaking(attribution: Attribution, texts: list[str]) -> bool:
     """Words in the first person singular given to a body: someone speaks in them."""
     speaker = attribution.speaker
@@ -268,6 +283,8 @@ def draft_from(article: Article) -> Draft:
     blanked = [HANDLE.sub(_spaces, blank_quotes(text, [])) for text in body]
     everything = "\n".join(body)
     blanked = [names_in_capitals(text, everything) for text in blanked]
+    # a heading in title case ("Tahirov Leaves Orlin to Cheers") is no one's name
+    blanked = [" " * len(text) if _title_case_heading(text) else text for text in blanked]
     for passage in passages:
         for span in passage.spans:
             blanked[span.paragraph] = blank_quotes(

@@ -200,7 +200,8 @@ FUNCTION_WORDS = frozenset(
         "updated published posted photo image video live exclusive analysis opinion "
         "editorial comment comments monday tuesday wednesday thursday friday saturday sunday "
         "january february march april may june july august september october november "
-        "december mon tue wed thu fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec"
+        "december mon tue wed thu fri sat sun jan feb mar apr jun jul aug sep sept oct nov dec "
+        "neither either"
     ).split()
 )
 """Words that are capitalised at the start of a sentence or in a heading, not names;
