@@ -1930,3 +1930,14 @@ def test_a_heading_in_title_case_is_no_one_s_name() -> None:
         "Veller said the port would “reopen soon”."
     )
     assert not any("Silence" in a.name or "Leave Quay" in a.name for a in draft.actors)
+
+
+def test_a_body_said_in_a_report_and_a_team_led_by_someone() -> None:
+    found = unnamed_guesses(
+        "The Nerrick Observer Group, which sent 60 observers, said in a preliminary report "
+        "that the count lacked “the transparency needed to give confidence”.\n\n"
+        "The team, led by Professor Lena Holt, wrote that the results “strengthen the case "
+        "for dredging”."
+    )
+    assert found["the transparency needed to give confidence"][0] == "Nerrick Observer Group"
+    assert found["strengthen the case for dredging"][::2] == ("Lena Holt", True)

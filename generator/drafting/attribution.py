@@ -143,6 +143,7 @@ ANONYMOUS = regex.compile(
 Marrow's, who asked not to be named, said` is the friend."""
 HEARSAY = regex.compile(
     r"(?<!\b(?:its|his|her|their|our|my)\s+(?:[\p{L}-]+\s+)?)"
+    r"(?<!^\s*(?:in|with)\s+(?:(?:a|an|the)\s+(?:[\p{L}-]+\s+)?)?)"  # "said in a report that"
     r"(?P<np>(?:\b(?:a|an|the)\s+(?:[\p{L}-]+\s+)?)?"
     r"(?:complaints?|claims?|allegations?|accusations?|rumou?rs?|reports?|suggestions?))"
     r"\s+(?:that|of)\b[^“”«»„‘’\"]*$",
@@ -150,7 +151,7 @@ HEARSAY = regex.compile(
 )
 """Words someone else is said to have used, between a verb of saying and the quote: "a
 single complaint that he was ‘…’" is the complaint's, not the speaker's ("its report
-that" is the speaker's own)."""
+that", "said in a preliminary report that" are the speaker's own)."""
 TELLING = regex.compile(
     r"told|asked|said|warned|promised|assured|insisted|replied|answered|explained|texted"
 )
@@ -1676,6 +1677,13 @@ class Reader:
                     )
                     phrase = head[start:end]
                     break
+        led = regex.match(r",\s*(?:led|headed)\s+by\s+(?P<name>[^,]+)", head[end:])
+        if led and regex.match(r"\s*(?i:the|a|an|his|her|their|its)\s", phrase):
+            # "The team, led by Professor X, wrote": X speaks for it, as a guess
+            named = mentions(led.group("name"), self.actors)
+            if named and named[0][2].kind == "person":
+                words = self._source(paragraph, offset + start, offset + verb.end())
+                return Attribution(named[0][2], None, True, words.strip())
         service = regex.search(r"(?:^|,)\s*(?P<service>[^,]+),\s*$", head[floor + 1 : start])
         if service and PRESS_SERVICE.fullmatch(service.group("service").strip()):
             # "The press service of Lutvania's president, Algirdas Zemkalnis, says": the
