@@ -1941,3 +1941,16 @@ def test_a_body_said_in_a_report_and_a_team_led_by_someone() -> None:
     )
     assert found["the transparency needed to give confidence"][0] == "Nerrick Observer Group"
     assert found["strengthen the case for dredging"][::2] == ("Lena Holt", True)
+
+
+def test_denounced_as_dismissed_a_claim_as_and_spoke_of() -> None:
+    found = unnamed_guesses(
+        "Veller went on television to denounce the strike as “a shot fired into our own "
+        "harbour”.\n\n"
+        "The Harbour Authority of Nerrick dismissed the union's claim that the cranes were "
+        "unsafe as “a provocation”.\n\n"
+        "Marrow spoke of “a summer we will not forget”."
+    )
+    assert found["a shot fired into our own harbour"][0] == "Tomas Veller"
+    assert found["a provocation"][0] == "Harbour Authority of Nerrick"
+    assert found["a summer we will not forget"][0] == "Ilse Marrow"

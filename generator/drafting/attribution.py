@@ -1775,7 +1775,12 @@ class Reader:
             # "told her that after a complaint that he was ‘swearing’": the complaint's
             # words, not the teller's
             hearsay = HEARSAY.search(sentence[verb.end() : q_start])
-            if hearsay:
+            if hearsay and not regex.search(
+                r"\bas\s+(?:[“\"‘«][^”\"’»]*[”\"’»]\s*(?:,|and|or)\s*)*[“\"‘'«]?\s*$",
+                sentence[verb.end() : q_start],
+            ):
+                # (but "dismissed Tahirov's claim that ... as “a provocation”" is the
+                # dismisser's)
                 return Attribution(None, None, True, words, hearsay.group("np"))
         return Attribution(actor, None, not sure, words, unnamed)
 

@@ -21,9 +21,10 @@ _STEMS = (
     "sneered sneers scoffed scoffs mocked taunted jeered bragged thundered seethed "
     "welcomed welcomes hailed hails branded brands condemned condemns "
     "lamented laments recounted recounts decried decries conveyed conveys assured assures "
-    "informed informs"
+    "informed informs denounce denounced denounces denouncing dismissed dismisses labelled "
+    "labeled characterised characterized"
 )
-_PHRASES = ("put it", "puts it", "found that", "finds that")
+_PHRASES = ("put it", "puts it", "found that", "finds that", "spoke of", "speaks of")
 """Phrases and verbs that attribute words in some sentences only: "as Rusk put it", "the
 report found that the contract was “badly managed”"."""
 SAYING = "|".join(sorted({*_STEMS.split(), *_PHRASES}, key=len, reverse=True))
