@@ -1943,14 +1943,19 @@ def test_a_body_said_in_a_report_and_a_team_led_by_someone() -> None:
     assert found["strengthen the case for dredging"][::2] == ("Lena Holt", True)
 
 
-def test_denounced_as_dismissed_a_claim_as_and_spoke_of() -> None:
-    found = unnamed_guesses(
-        "Veller went on television to denounce the strike as “a shot fired into our own "
-        "harbour”.\n\n"
-        "The Harbour Authority of Nerrick dismissed the union's claim that the cranes were "
-        "unsafe as “a provocation”.\n\n"
-        "Marrow spoke of “a summer we will not forget”."
-    )
-    assert found["a shot fired into our own harbour"][0] == "Tomas Veller"
-    assert found["a provocation"][0] == "Harbour Authority of Nerrick"
-    assert found["a summer we will not forget"][0] == "Ilse Marrow"
+@pytest.mark.parametrize(
+    ("sentence", "quote", "speaker"),
+    [
+        ("Veller went on television to denounce the strike as “a shot fired into our own "
+         "harbour”.", "a shot fired into our own harbour", "Tomas Veller"),
+        ("The Harbour Authority of Nerrick dismissed the union's claim that the cranes were "
+         "unsafe as “a provocation”.", "a provocation", "Harbour Authority of Nerrick"),
+        ("Marrow spoke of “a summer we will not forget”.", "a summer we will not forget",
+         "Ilse Marrow"),
+    ],
+    ids=["denounced as", "dismissed a claim as", "spoke of"],
+)  # fmt: skip
+def test_verbs_that_give_words_as_a_name_for_something(
+    sentence: str, quote: str, speaker: str
+) -> None:
+    assert unnamed_guesses(sentence)[quote][0] == speaker
