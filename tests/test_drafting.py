@@ -1959,3 +1959,15 @@ def test_verbs_that_give_words_as_a_name_for_something(
     sentence: str, quote: str, speaker: str
 ) -> None:
     assert unnamed_guesses(sentence)[quote][0] == speaker
+
+
+def test_what_he_called_is_his_a_title_and_a_show_are_no_one_s() -> None:
+    found = unnamed_guesses(
+        "Veller criticised the union for what he called a “slow and confused response”.\n\n"
+        "The warning is in a commentary titled “After the Strike: Who Runs the Quay?”, "
+        "written by Marrow.\n\n"
+        "“The port is open,” Marrow said on Nerrick Radio’s “Harbour Hour.”"
+    )
+    assert found["slow and confused response"][0] == "Tomas Veller"
+    assert "After the Strike: Who Runs the Quay?" not in found
+    assert not any(text.startswith("Harbour Hour") for text in found)

@@ -75,13 +75,19 @@ LABELLED = regex.compile(
     r"(?i:\bso[- ]called|\bknown\s+as|\bnicknamed|\bdubbed|\bbranded|\bbilled\s+as|"
     r"\b(?:en)?titled|\bsigns?(?:\s+(?:his|her|their|its|\w+s|only|as)){0,4}|"
     r"\bcalls?\s+(?:him|her|it|them)sel(?:f|ves)|"
-    r"\bwhat\s+(?:[\p{L}’'-]+\s+){0,4}?(?:calls?|called|terms?|termed|dubs?|dubbed)"
+    r"\bwhat\s+(?!(?i:he|she|they|I|we)\s)(?:[\p{Ll}’'-]+\s+){0,4}?"
+    r"(?:calls?|called|terms?|termed|dubs?|dubbed)"
     r"(?:\s+(?:a|an|the|its|their))?|"
     r"\b(?:the|that|this)\s+(?:very\s+)?(?:word|words|phrase|term|expression|motto|label)s?)"
     r"\s*$"
 )
 """Words before a quote that make it a name for something: `so-called`, `known as`,
-`who signs his letters only ‘Ken from Oldacre’`, `what some critics call`, `the word`."""
+`who signs his letters only ‘Ken from Oldacre’`, `what some critics call`, `the word`
+(but "what he called" gives his words)."""
+TITLED = regex.compile(r"(?i:\b(?:en)?titled|\bheadlined)\s*$")
+"""Words before a title of a work, however long: `a commentary titled “…”`."""
+ON_SHOW = regex.compile(r"\b(?:on|in)\s+\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*[’']s\s*$")
+"""Words before a programme's or a paper's name: `she said on ABN’s “Face the Week.”`."""
 
 
 SIGNS = (
@@ -201,6 +207,11 @@ def _by_description(attribution: Attribution) -> bool:
         return False
     said = name_key(words)
     return not any(name_key(n) and name_key(n) in said for n in [*speaker.names(), speaker.surname])
+
+
+def _capitalised(text: str) -> bool:
+    """Every word of four letters or more capitalised, as in a title: `Face the Week.`"""
+    return all(w[:1].isupper() for w in text.split() if len(w) > 3)
 
 
 def _worth_keeping(
@@ -335,7 +346,8 @@ def draft_from(article: Article) -> Draft:
                            attribution.unnamed)  # fmt: skip
         before = body[passage.first.paragraph][: passage.first.start - 1].rstrip()
         inside = bool(before) and not before.endswith((":", ".", "!", "?"))
-        if LABELLED.search(before) and len(quote.text.split()) <= 5:
+        titled = TITLED.search(before) or (ON_SHOW.search(before) and _capitalised(quote.text))
+        if (LABELLED.search(before) and len(quote.text.split()) <= 5) or titled:
             continue  # a name for something, not words someone said: so-called “reforms”
         if _on_a_sign(passage, blanked) or _not_said(passage, blanked, quote.text):
             continue
