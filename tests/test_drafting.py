@@ -1971,3 +1971,14 @@ def test_what_he_called_is_his_a_title_and_a_show_are_no_one_s() -> None:
     assert found["slow and confused response"][0] == "Tomas Veller"
     assert "After the Strike: Who Runs the Quay?" not in found
     assert not any(text.startswith("Harbour Hour") for text in found)
+
+
+def test_a_first_name_called_and_our_own_correspondent_are_not_actors() -> None:
+    draft = draft_article(
+        INTRO + "Our harbour correspondent, Lena Holt-Arden, has sent this from the quay:\n\n"
+        "“We just want to know whether to go to work,” a shop assistant called Oksana told me."
+    )
+    names = {a.name for a in draft.actors}
+    assert not {"Lena Holt-Arden", "Oksana"} & names
+    (quote,) = draft.quotes
+    assert quote.speaker is None

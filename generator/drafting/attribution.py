@@ -203,11 +203,19 @@ AGED_FIRST_NAME = regex.compile(
 """`said Greta, 67, who was evacuated`: one name and an age, as vox pops give them."""
 
 
+CALLED_ONLY = regex.compile(
+    r"\b(?:a|an)\s+(?:[\p{Ll}-]+\s+){1,3}?(?:called|named)\s+(?P<name>\p{Lu}[\p{Ll}’'-]+)"
+    r"(?![\p{L}’'-]|\s+\p{Lu})"
+)
+"""`a shop assistant called Oksana`: a first name, all the article gives."""
+
+
 def given_names_only(paragraphs: list[str]) -> set[str]:
     """The first names an article says are all a speaker gave (`GIVEN_ONLY`), and a name
     given alone with an age that the article never gives with another name or a title
     (`Greta, 67,`)."""
     found = {m.group("name") for text in paragraphs for m in GIVEN_ONLY.finditer(text)}
+    found |= {m.group("name") for text in paragraphs for m in CALLED_ONLY.finditer(text)}
     text = "\n".join(paragraphs)
     for match in AGED_FIRST_NAME.finditer(text):
         name = regex.escape(match.group("name"))

@@ -13,7 +13,7 @@ from .actors import DraftActor, find_actors
 from .article import MONTHS, Article, read_article
 from .attribution import THIRD_PERSON, Attribution, Reader, given_names_only
 from .interview import answers
-from .names import names_in_capitals
+from .names import NAME, names_in_capitals
 from .quotes import QuotedPassage, Span, blank_quotes, clean, find_quotes
 from .verbs import SAYING
 
@@ -241,6 +241,10 @@ def _worth_keeping(
     return not all(w[:1].isupper() for w in words if len(w) > 3)
 
 
+OUR_STAFF = regex.compile(
+    r"\b[Oo]ur\s+(?:[\p{L}-]+\s+){0,4}?(?:correspondent|reporter|editor|producer|colleague)s?"
+    rf",?\s+(?P<name>{NAME})"
+)
 HANDLE = regex.compile(r"\s\(@\w{1,30}\)(?=,)")
 ABBREVIATION = regex.compile(r"(?<=\p{L})\s\((?:\p{Lu}[\p{Lu}&]{1,7}|@\w{1,30})\)(?=,?\s+\p{Ll})")
 
@@ -307,11 +311,13 @@ def draft_from(article: Article) -> Draft:
         blanked[index] = " " * cue + blanked[index][cue:]
     own = name_key(article.outlet or "")
     given_only = given_names_only(blanked)
+    # the outlet's own people: "Our Eastern Europe correspondent, Nadia Holm, has sent this"
+    staff = {m.group("name") for text in blanked for m in OUR_STAFF.finditer(text)}
     draft.actors = [  # the article's own outlet is not an actor in its story, nor is a
         # speaker who gave a first name only
         a for a in find_actors(blanked)
         if not (own and a.kind == "media" and set(name_key(a.name).split()) <= set(own.split()))
-        and a.name not in given_only
+        and a.name not in given_only and a.name not in staff
     ]  # fmt: skip
     # an abbreviation after a name is not part of the sentence: "Brenvale Railways (BVR) said"
     reader = Reader(body, [ABBREVIATION.sub(_spaces, t) for t in blanked], draft.actors)
