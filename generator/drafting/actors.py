@@ -75,7 +75,8 @@ class Mention:
 
 STATE_BODY = regex.compile(
     r"(?:\b(?i:the)\s+|\b\p{Lu}\p{Ll}+[’']s\s+(?=\p{Ll}))(?P<name>(?:\p{Lu}[\p{L}-]*\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}"
-    r"|(?:\p{Ll}[\p{Ll}-]*\s+){1,2})(?:ministry|department|embassy))"
+    r"|(?:\p{Ll}[\p{Ll}-]*\s+){1,2})(?:ministry|department|embassy)"
+    r"|(?<=[’']s\s+)(?:presidency|government|cabinet))"
     r"(?=(?:\s+(?:on|in)\s+\p{Lu}\p{Ll}+)?,?\s+(?:has\s+|had\s+)?(?:said|says|told|added|"
     r"announced|stated|confirmed|denied|warned|insisted|claimed|wrote|posted|called|"
     r"described)\b)"
@@ -323,6 +324,9 @@ def find_actors(paragraphs: list[str]) -> list[DraftActor]:
                 body = DraftActor(name, "government-body")
                 actors.append(body)
             body.add_name(found.group("name"))
+            owner = regex.match(r"\p{Lu}\p{Ll}+[’']s\s", found.group(0))
+            if owner:  # "Kaldora’s defence ministry", as the article names it
+                body.add_name(found.group(0).strip())
     # people: a name with a sign that it is a person's; then, once their surnames are
     # known, their relatives ("Kostas Andreou" before "his mum Despina Andreou")
     tails = _office_tails(runs, paragraphs)

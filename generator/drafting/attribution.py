@@ -974,7 +974,10 @@ class Reader:
                         for h in heads))
         ]  # fmt: skip
         current = [a for a in fitting if FORMER not in a.roles]
-        if current and len(current) < len(fitting) and not (titles or set()) & {"former", "then"}:
+        if (titles or set()) & {"former", "then"}:
+            # "the former general": not the general in office now
+            fitting = [a for a in fitting if FORMER in a.roles]
+        elif current and len(current) < len(fitting):
             fitting = current  # "the minister": not the one described as "the then minister"
         if fitting:
             score = {id(a): len((titles or set()) & a.roles) for a in fitting}
@@ -995,7 +998,8 @@ class Reader:
                                      for m in mentions(text, [a])) for a in bodies}  # fmt: skip
                 best = max(bodies, key=lambda a: counts[id(a)])
                 return best, "", False
-        return None, f"the {head}", False  # described, never named: an unnamed source
+        former = "former " if (titles or set()) & {"former", "then"} else ""
+        return None, f"the {former}{head}", False  # described, never named: an unnamed source
 
     # --- verbs around a quote ---------------------------------------------------------
 

@@ -45,7 +45,7 @@ ORG_WORDS = {
         "Party Union Federation Association League Club Group Company Corporation Corp "
         "Inc Ltd PLC Bank Fund Foundation Trust Institute University College School "
         "Hospital Board Network Coalition Alliance Movement Front Organisation Organization "
-        "Society Chamber Council Committee Consortium Cooperative Co-operative Brigade "
+        "Society Chamber Council Committee Consortium Cooperative Co-operative Brigade Legion "
         "Industries Holdings Airlines Airways Lines Partners Centre Center FC United Rovers "
         "Athletic Wanderers Albion Rangers Hotspur Foods Capital Motors Systems Technologies "
         "Labs Pharma Pharmaceuticals Logistics Robotics Solutions Ventures Investments "
@@ -233,7 +233,9 @@ def is_place(name: str) -> bool:
 
 
 def is_title(word: str) -> bool:
-    return word.lower().rstrip(".") in TITLES
+    """`Mr`, `Gen.`, `President`, and titles joined by a hyphen: `Secretary-General`."""
+    word = word.lower().rstrip(".")
+    return word in TITLES or ("-" in word and all(part in TITLES for part in word.split("-")))
 
 
 def org_kind(name: str) -> str | None:
