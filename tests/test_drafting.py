@@ -1985,14 +1985,14 @@ def test_a_first_name_called_and_our_own_correspondent_are_not_actors() -> None:
 
 
 def test_a_country_s_presidency_a_hyphenated_title_and_the_former_general() -> None:
-    draft = draft_article(
+    article = (
         INTRO + "Ostra's presidency said the talks had found “a workable way out”.\n\n"
         "Harbour Board Secretary-General Lena Holt-Arden welcomed the deal. The port's "
         "security chief, General Arno Pike, stayed silent.\n\n"
         "In a message to the dockers, the former general wrote: “We go home with our heads "
         "up.”"
     )
-    found = {q.text: q.speaker.name if q.speaker else None for q in draft.quotes}
+    found = said_in(article)
     assert found["a workable way out"] == "Presidency"
     assert found["We go home with our heads up."] != "Arno Pike"
-    assert "Lena Holt-Arden" in {a.name for a in draft.actors}
+    assert "Lena Holt-Arden" in {a.name for a in draft_article(article).actors}
