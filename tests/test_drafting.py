@@ -1996,3 +1996,18 @@ def test_a_country_s_presidency_a_hyphenated_title_and_the_former_general() -> N
     assert found["a workable way out"] == "Presidency"
     assert found["We go home with our heads up."] != "Arno Pike"
     assert "Lena Holt-Arden" in {a.name for a in draft_article(article).actors}
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("By Mira Halden in Nerrick and Jo Pike in Port Ostra", ["Mira Halden", "Jo Pike"]),
+        ("By Mira Halden at Brenn Park", ["Mira Halden"]),
+    ],
+)
+def test_a_byline_with_where_each_reporter_filed(byline: str, authors: list[str]) -> None:
+    article = read_article(
+        f"Port Stays Shut\n\n{byline}\n\nThe harbour stayed closed on Tuesday as the talks "
+        "broke down again.\n\nThe dockers said they would meet again on Friday morning."
+    )
+    assert (article.authors, article.outlet) == (authors, None)

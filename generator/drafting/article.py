@@ -41,11 +41,12 @@ BOILERPLATE = re.compile(
     r"|most read|trending|newsletter)",
     re.IGNORECASE,
 )
+_FILED = r"(?:\s+(?i:in|at)\s+\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,2})?"
+"""Where a reporter filed from, after the name: `in Port Aubel`, `at Brenn Park`."""
 BYLINE = regex.compile(
     r"^(?i:by|written by|words by|reporting by|interview by|interviewed by|story by|text by|"
     r"edited by|compiled by)\s+"
-    rf"(?P<names>{NAME}(?:\s*(?:,|(?i:and)|&)\s*{NAME})*)"
-    r"(?:\s+(?i:in)\s+[\p{Lu}][\p{L} .-]*?)?"
+    rf"(?P<names>{NAME}{_FILED}(?:\s*(?:,|(?i:and)|&)\s*{NAME}{_FILED})*)"
     r"(?:\s*(?:,|\||—|–|-|(?i:for))\s*(?P<outlet>[^,|]+?))?\s*$",
 )
 STAFF_LINE = regex.compile(
@@ -222,6 +223,7 @@ def _read_byline(byline: regex.Match, article: Article) -> None:
 def _names(text: str) -> list[str]:
     """The names in a byline, each as written, or in title case when set in capitals."""
     found = [n.strip() for n in re.split(r"\s*(?:,|\band\b|&)\s*", text, flags=re.I)]
+    found = [regex.sub(r"\s+(?i:in|at)\s+\p{Lu}.*$", "", n) for n in found]  # "in Port Aubel"
     return [  # in capitals, a name in title case; one word in capitals is an outlet's (MNN)
         _title_case(n) if (n.isupper() or _mostly_capitals(n)) and " " in n else n
         for n in found
