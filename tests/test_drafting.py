@@ -2011,3 +2011,25 @@ def test_a_byline_with_where_each_reporter_filed(byline: str, authors: list[str]
         "broke down again.\n\nThe dockers said they would meet again on Friday morning."
     )
     assert (article.authors, article.outlet) == (authors, None)
+
+
+@pytest.mark.parametrize(
+    ("header", "authors", "outlet"),
+    [
+        ("Mira Halden and Jo Pike\n\n16 September 2025", ["Mira Halden", "Jo Pike"], None),
+        ("Mira Halden\n\nNRB News, Nerrick", ["Mira Halden"], "NRB News"),
+        ("Mira Halden\n\nOpinion\n\nSun 14 Sep 2025 08.00 BST", ["Mira Halden"], None),
+        ("Author: Mira Halden\n\nPublished: 6:41 PM March 3, 2025", ["Mira Halden"], None),
+        ("By Mira Halden, NRB Westmoor", ["Mira Halden"], "NRB Westmoor"),
+    ],
+    ids=["names over a date", "a name over the outlet", "a name over a section",
+         "an author label", "an outlet's initials"],
+)  # fmt: skip
+def test_names_alone_over_a_date_an_outlet_or_a_section(
+    header: str, authors: list[str], outlet: str | None
+) -> None:
+    article = read_article(
+        f"Port Stays Shut\n\n{header}\n\nThe harbour stayed closed on Tuesday as the talks "
+        "broke down again.\n\nThe dockers said they would meet again on Friday morning."
+    )
+    assert (article.authors, article.outlet) == (authors, outlet)

@@ -45,7 +45,7 @@ _FILED = r"(?:\s+(?i:in|at)\s+\p{Lu}[\p{L}.-]*(?:\s+\p{Lu}[\p{L}.-]*){0,2})?"
 """Where a reporter filed from, after the name: `in Port Aubel`, `at Brenn Park`."""
 BYLINE = regex.compile(
     r"^(?i:by|written by|words by|reporting by|interview by|interviewed by|story by|text by|"
-    r"edited by|compiled by)\s+"
+    r"edited by|compiled by|by:|authors?:|reporter:)\s+"
     rf"(?P<names>{NAME}{_FILED}(?:\s*(?:,|(?i:and)|&)\s*{NAME}{_FILED})*)"
     r"(?:\s*(?:,|\||—|–|-|(?i:for))\s*(?P<outlet>[^,|]+?))?\s*$",
 )
@@ -185,6 +185,12 @@ def _is_byline(line: str) -> regex.Match | None:
     return STAFF_BYLINE.match(line)
 
 
+SECTIONS = frozenset(
+    "opinion analysis comment news world politics business sport sports culture lifestyle "
+    "science health technology tech environment features feature review reviews explainer "
+    "live".split()
+)
+"""A section's name under a byline (`Opinion`): not the outlet."""
 JOB = re.compile(
     r"correspondent|editor|reporter|writer|journalist|staff|columnist|producer|"
     r"contributor|desk|\d|\bchief\b",
@@ -207,7 +213,9 @@ def _read_byline(byline: regex.Match, article: Article) -> None:
     for name in _names(names):
         if JOB.search(name):
             continue
-        if org_kind(name) or name.split()[0].lower() == "the" or " " not in name:
+        # "BRC Westmoor": an outlet's initials first (a surname in capitals comes last)
+        acronym = bool(regex.match(r"\p{Lu}{2,5}\s", name)) and not name.isupper()
+        if org_kind(name) or name.split()[0].lower() == "the" or " " not in name or acronym:
             # "By NAME and NAME, MNN": one word is the outlet, not an author
             outlet = outlet or name
         elif name not in article.authors:
@@ -293,13 +301,17 @@ def read_text(text: str) -> Article:
             article.outlet = article.outlet or paragraph
             continue
         above = paragraphs[number - 1]
+        outlet = paragraph.split(",")[0].strip()
+        if header and article.bylined and above in article.authors and _outlet_line(outlet):
+            article.outlet = article.outlet or outlet  # "NBS News, Glenmoray" under the name
+            continue
         if header and article.bylined and _under_byline(paragraph, above, article.authors):
             # "By NAME" over "Staff Writer" (the author's job) or "The Valley Courier-Star"
-            if not JOB.search(paragraph):
+            if not JOB.search(paragraph) and paragraph.lower() not in SECTIONS:
                 article.outlet = article.outlet or paragraph
             continue
         if header and _author_line(paragraph, paragraphs, number):
-            article.authors.append(paragraph)
+            article.authors.extend(n for n in _names(paragraph) if n not in article.authors)
             article.bylined = True
             continue
         dateline = DATELINE.match(paragraph) if len(body) <= 2 else None
@@ -344,13 +356,19 @@ def _under_byline(paragraph: str, above: str, authors: list[str]) -> bool:
 
 
 def _author_line(paragraph: str, paragraphs: list[str], number: int) -> bool:
-    """A name alone on its line, over a line with the author's job: `Business
-    Correspondent, RVN News`."""
+    """Names alone on their line (`A B`, `A B and C D`), over a line with the author's
+    job (`Business Correspondent, RVN News`), the outlet (`NBS News, Glenmoray`), the
+    date, or a section's name and then the date (`Opinion`)."""
     following = paragraphs[number + 1] if number + 1 < len(paragraphs) else ""
+    after = paragraphs[number + 2] if number + 2 < len(paragraphs) else ""
+    names = _names(paragraph)
     return (
-        2 <= len(paragraph.split()) <= 4 and bool(regex.fullmatch(NAME, paragraph))
-        and not org_kind(paragraph) and not JOB.search(paragraph)
-        and bool(JOB.search(following)) and len(following) < 80
+        bool(names) and all(2 <= len(n.split()) <= 4 and regex.fullmatch(NAME, n) for n in names)
+        and not org_kind(paragraph) and not JOB.search(paragraph) and len(following) < 80
+        and (bool(JOB.search(following)) or _outlet_line(following.split(",")[0].strip())
+             or bool(parse_date(following))
+             or (len(following.split()) == 1 and following[:1].isupper()
+                 and bool(parse_date(after))))
     )  # fmt: skip
 
 
