@@ -1732,6 +1732,28 @@ def test_a_broadcast_transcript_quotes_the_guests_and_not_the_staff() -> None:
     assert read_article(transcript).authors == []  # "LENA HOLT, HOST:" labels a turn
 
 
+def test_a_transcript_label_with_a_translator_a_long_role_and_an_unidentified_voice() -> None:
+    transcript = (
+        "Ostra on the Morning Show\n\n"
+        "LENA HOLT, HOST: Good morning. The mayor of Nerrick joins us.\n\n"
+        "TOMAS VELLER, MAYOR OF NERRICK (through translator): Thank you. It is a pleasure.\n\n"
+        "HOLT: Will the port open?\n\n"
+        "VELLER (through translator): On Monday, if the strike ends.\n\n"
+        "HOLT: Our reporter spoke to the harbour master.\n\n"
+        "ILSE MARROW, HEAD, PORT OF NERRICK AUTHORITY: The gates are ready.\n\n"
+        "UNIDENTIFIED MALE (through translator): We have heard this before.\n\n"
+        "HOLT: Tomas Veller, thank you.\n\n"
+        "VELLER: Thank you."
+    )
+    assert said_in(transcript) == {
+        "Thank you. It is a pleasure.": "Tomas Veller",
+        "On Monday, if the strike ends.": "Tomas Veller",
+        "The gates are ready.": "Ilse Marrow",
+        "We have heard this before.": None,
+        "Thank you.": "Tomas Veller",
+    }
+
+
 def test_a_masthead_and_the_section_over_the_headline_are_not_the_headline() -> None:
     article = read_article(
         "THE NERRICK CLARION\n\nPorts · Shipping\n\nPort Stays Shut\n\n"
@@ -1740,6 +1762,29 @@ def test_a_masthead_and_the_section_over_the_headline_are_not_the_headline() -> 
     )
     assert (article.outlet, article.headline) == ("The Nerrick Clarion", "Port Stays Shut")
     assert article.authors == ["Mira Halden", "Jo Pike"]
+
+
+@pytest.mark.parametrize(
+    ("top", "outlet", "date"),
+    [
+        ("THE NERRICK TIMES-DISPATCH\n\nWORLD", "The Nerrick Times-Dispatch", None),
+        ("THE OSTRA HERALD\nSaturday, October 17, 2026\n\nNEWS | PORTS", "The Ostra Herald",
+         dt.date(2026, 10, 17)),
+        ("NRB | Transcripts", "NRB", None),
+        ("ATLAS\n\nWorld | Feature", "Atlas", None),
+        ("Halden Institute for Port Studies\n\nCommentary", "Halden Institute for Port Studies",
+         None),
+    ],
+    ids=["a paper's double name", "the date under it", "initials and a section",
+         "a one-word nameplate over a section's path", "a think tank over its section"],
+)  # fmt: skip
+def test_a_masthead_over_the_headline(top: str, outlet: str, date: dt.date | None) -> None:
+    article = read_article(
+        f"{top}\n\nPort Stays Shut After Talks Fail\n\n"
+        "The harbour stayed closed on Tuesday as the talks broke down.\n\nMore on Friday."
+    )
+    assert (article.outlet, article.headline) == (outlet, "Port Stays Shut After Talks Fail")
+    assert article.date == date
 
 
 @pytest.mark.parametrize(

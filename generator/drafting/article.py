@@ -188,9 +188,9 @@ def _is_byline(line: str) -> regex.Match | None:
 SECTIONS = frozenset(
     "opinion analysis comment news world politics business sport sports culture lifestyle "
     "science health technology tech environment features feature review reviews explainer "
-    "live".split()
+    "live commentary transcripts transcript diplomacy europe".split()
 )
-"""A section's name under a byline (`Opinion`): not the outlet."""
+"""A section's name (`Opinion`) under a byline or a masthead: not the outlet."""
 JOB = re.compile(
     r"correspondent|editor|reporter|writer|journalist|staff|columnist|producer|"
     r"contributor|desk|\d|\bchief\b",
@@ -254,12 +254,15 @@ def read_text(text: str) -> Article:
     paragraphs = split_paragraphs(text)
     if not paragraphs:
         raise NotAnArticle("there is no text in it")
-    masthead = _masthead(paragraphs[0]) if len(paragraphs) > 1 else None
+    masthead = _masthead(paragraphs[0], paragraphs[1]) if len(paragraphs) > 1 else None
+    printed = None
     if masthead:  # the outlet's name over the headline, as a saved page's text begins,
-        paragraphs = paragraphs[1:]  # and the section's path under it
-        while len(paragraphs) > 1 and BREADCRUMB.fullmatch(paragraphs[0]):
+        paragraphs = paragraphs[1:]  # and the section's path or the date under it
+        while len(paragraphs) > 1 and (_section_line(paragraphs[0]) or _date_line(paragraphs[0])):
+            printed = printed or _date_line(paragraphs[0])
             paragraphs = paragraphs[1:]
     article = Article(headline=paragraphs[0], paragraphs=[], text=text, outlet=masthead)
+    article.date = printed
     body: list[str] = []
     pending_caption: str | None = None
     for number, paragraph in enumerate(paragraphs[1:], 1):
@@ -328,12 +331,39 @@ def read_text(text: str) -> Article:
     return article
 
 
-def _masthead(line: str) -> str | None:
+ACRONYM = regex.compile(r"\p{Lu}{2,4}")
+"""An outlet known by its initials (`ENN`); a longer word in capitals is a name (`ATLAS`)."""
+
+
+def _masthead(line: str, following: str) -> str | None:
     """The outlet's name as a masthead prints it, without the section after it:
-    `THE HARBOUR REVIEW · LONG READ` -> `The Harbour Review`."""
-    name = regex.split(r"\s+[·|•]\s+", line.strip())[0]
+    `THE HARBOUR REVIEW · LONG READ` -> `The Harbour Review`, `ENN | Transcripts` ->
+    `ENN`; or a publisher's name over a section's (`ATLAS` over `World | Feature`, a
+    think tank's name over `Commentary`)."""
+    parts = regex.split(r"\s+[·|•]\s+", line.strip())
+    name = parts[0]
+    if ACRONYM.fullmatch(name):
+        return name if len(parts) > 1 or _section_line(following) else None
     name = _title_case(name) if _mostly_capitals(name) else name
-    return name if _outlet_line(name) else None
+    if _outlet_line(name):
+        return name
+    plate = (
+        len(parts) == 1
+        and len(name.split()) <= 6
+        and (line.strip().isupper() or org_kind(name) is not None)
+    )
+    return name if plate and _section_line(following) else None
+
+
+def _section_line(line: str) -> bool:
+    """A section's name or path: `World | Feature`, `Commentary`."""
+    return bool(BREADCRUMB.fullmatch(line)) or line.strip().casefold() in SECTIONS
+
+
+def _date_line(line: str) -> dt.date | None:
+    """The date alone on a line: `Saturday, October 17, 2026`."""
+    found = parse_date(line) if len(line) < 60 and not re.search(r"[.!?]$", line) else None
+    return found if found and len(regex.findall(r"\p{L}+", line)) <= 4 else None
 
 
 def _outlet_line(paragraph: str) -> bool:

@@ -363,7 +363,11 @@ def draft_from(article: Article) -> Draft:
             continue
         reader.keep(attribution, passage.last.paragraph, texts[-1])
         found.append((passage.first.paragraph, quote))
-    found = [(i, q) for i, q in found if not _crosshead(q, body[i], [q for _, q in found])]
+    # an answer is a turn of its own, never a crosshead ("A: Thank you.")
+    found = [
+        (i, q) for i, q in found
+        if i in interview.answers or not _crosshead(q, body[i], [q for _, q in found])
+    ]  # fmt: skip
     found.sort(key=lambda x: x[0])
     again = _said_again([q for _, q in found])
     draft.quotes = [q for n, (_, q) in enumerate(found) if n not in again]

@@ -16,7 +16,8 @@ from .actors import DraftActor, mentions
 
 _LABEL = r"Q|A|[\p{Lu}][\p{Lu}\p{M}’' .-]{1,40}|[\p{Lu}][\p{L}’' .-]{1,30}"
 TURN = regex.compile(
-    rf"^(?P<label>{_LABEL})(?:,\s*(?P<role>[\p{{Lu}}][\p{{Lu}}\p{{M}} .-]{{1,40}}))?:"
+    rf"^(?P<label>{_LABEL})(?<!\s)(?:,\s*(?P<role>[\p{{Lu}}][\p{{Lu}}\p{{M}}, .’'-]{{1,60}}))?"
+    r"(?:\s*\([^()]{1,40}\))?:"  # "(through translator)" after the name
     r"(?:\s+(?P<text>\S.*))?$"
 )
 # a broadcaster's own people, as transcripts label them
@@ -52,7 +53,7 @@ class Interview:
                      or a.name.split()[-1].casefold() == key]  # fmt: skip
             if named:
                 return named[0]
-            if len(label.split()) < 2 or label.casefold() in ("unidentified", "unknown"):
+            if len(label.split()) < 2 or label.split()[0].casefold() in ("unidentified", "unknown"):
                 return None  # a first name alone ("GLEB:") is for an editor to check
             return DraftActor(_as_written(label, body), "person")
         counts: Counter[int] = Counter()

@@ -244,9 +244,12 @@ def org_kind(name: str) -> str | None:
     if " & " in name:
         return "organisation"
     for word in reversed(name.split()):
-        kind = KIND_OF_WORD.get(regex.sub(r"[’']s?$", "", word))
+        word = regex.sub(r"[’']s?$", "", word)
+        kind = KIND_OF_WORD.get(word)
         if kind:
             return kind
+        if "-" in word and KIND_OF_WORD.get(word.rpartition("-")[2]) == "media":
+            return "media"  # a paper's double name: the Times-Dispatch, the Courier-Star
     return None
 
 
