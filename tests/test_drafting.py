@@ -1105,8 +1105,12 @@ def test_an_interview_in_questions_and_answers() -> None:
         ("Mira Halden\n\nOpinion\n\nSun 14 Sep 2025 08.00 BST", ["Mira Halden"], None),
         ("Author: Mira Halden\n\nPublished: 6:41 PM March 3, 2025", ["Mira Halden"], None),
         ("By Mira Halden, NRB Westmoor", ["Mira Halden"], "NRB Westmoor"),
+        ("Mira Halden Diplomatic editor, and Jo Pike in Ostra\n\nMonday 12 October 2026",
+         ["Mira Halden", "Jo Pike"], None),
+        ("Mira Halden\n\nSenior Fellow, Ports Programme\n\n20 October 2026", ["Mira Halden"],
+         None),
     ],
-)
+)  # fmt: skip
 def test_bylines(header: str, authors: list[str], outlet: str | None) -> None:
     article = read_article(
         f"Port Stays Shut\n\n{header}\n\nThe harbour stayed closed on Tuesday as the talks "
@@ -1193,6 +1197,21 @@ def test_a_saved_web_page_is_read_for_its_article() -> None:
     assert [(q.text, q.speaker.name) for q in draft.quotes if q.speaker] == [
         ("We are ready to talk, but not at any price", "Ilse Marrow")
     ]
+
+
+def test_a_saved_web_page_gives_the_authors_it_marks_up() -> None:
+    html = (
+        "<!doctype html><html><head><title>Port Stays Shut - NRB News</title></head><body>"
+        "<article><h1>Port Stays Shut</h1><div class='byline-block'>"
+        "<div class='contributor'><span class='name'>Mira Halden</span>"
+        "<span class='role'>NRB News, Nerrick</span></div>"
+        "<div class='contributor'><span class='name'>Jo Pike</span>"
+        "<span class='role'>NRB Ostran, Ostra</span></div></div>"
+        "<p>The harbour of Nerrick stayed closed on Tuesday as talks between the dockers "
+        "and the port broke down for the third time.</p><p>The dockers will meet again "
+        "on Friday to decide whether the strike goes on.</p></article></body></html>"
+    )
+    assert draft_article(html).authors == ["Mira Halden", "Jo Pike"]
 
 
 @pytest.mark.parametrize(

@@ -84,11 +84,15 @@ BREADCRUMB = regex.compile(
     r"[\p{Lu}][\p{L} &’'-]{0,30}(?:\s+[·|•›>/]\s+[\p{Lu}][\p{L} &’'-]{0,30})+"
 )
 """A section's path: `Politics · Federal · Foreign affairs`."""
-NAME_AND_JOB = regex.compile(
-    rf"^(?P<names>{NAME})\s+(?P<role>(?:[\p{{L}}-]+\s+)?(?:editor|correspondent|reporter|"
-    r"writer|journalist|columnist|producer))$"
+_JOB_AFTER = (
+    r"\s+(?:[\p{L}-]+\s+)?(?:editor|correspondent|reporter|writer|journalist|columnist|producer)"
 )
+NAME_AND_JOB = regex.compile(rf"^(?P<names>{NAME})(?P<role>{_JOB_AFTER})$")
 """A byline with the job after the name and no comma: `Lorna Quayle Diplomatic editor`."""
+_ENTRY = rf"{NAME}(?:{_JOB_AFTER}|{_FILED})"
+TEAM_LINE = regex.compile(rf"^(?P<names>{_ENTRY}(?:(?:(?:\s*,)?\s+(?i:and)\s+|\s*,\s*){_ENTRY})+)$")
+"""Two reporters, each with a job or a place: `Lorna Quayle Diplomatic editor, and Jo
+Pike in Ostra`."""
 REPORTING_BY = regex.compile(
     rf"(?i:reporting|writing) by (?P<names>{NAME}(?:\s*(?:,|and)\s*{NAME})*)"
 )
@@ -173,6 +177,9 @@ def _is_byline(line: str) -> regex.Match | None:
     filed = FROM_BYLINE.match(line)
     if filed and len(filed.group("names").split()) >= 2 and len(line.split()) <= 8:
         return filed
+    team = TEAM_LINE.match(line)
+    if team and (regex.search(_JOB_AFTER, line) or regex.search(r"\s(?i:in|at)\s", line)):
+        return team
     job = NAME_AND_JOB.match(line)
     if job:
         names = job.group("names").split()
@@ -193,7 +200,7 @@ SECTIONS = frozenset(
 """A section's name (`Opinion`) under a byline or a masthead: not the outlet."""
 JOB = re.compile(
     r"correspondent|editor|reporter|writer|journalist|staff|columnist|producer|"
-    r"contributor|desk|\d|\bchief\b",
+    r"contributor|desk|\d|\bchief\b|\bfellow\b|analyst|researcher|professor|director",
     re.IGNORECASE,
 )
 
@@ -202,6 +209,8 @@ def _read_byline(byline: regex.Match, article: Article) -> None:
     """Authors and, where the byline names it, the outlet: `By NAME, OUTLET`,
     `NAME | OUTLET`, `NAME, Political Correspondent`, `By OUTLET staff`."""
     outlet = byline.groupdict().get("outlet") or byline.groupdict().get("role")
+    if JOB.search(byline.group("names")) and byline.re is STAFF_LINE:
+        outlet = None  # "Senior Fellow, Ports Programme": the author's job and department
     if outlet:  # "Cricket Correspondent, at Ashcombe Park": where, not who
         outlet = regex.sub(r",\s*(?i:at|in)\s+[^,|]+$", "", outlet)
     article.bylined = True
@@ -232,11 +241,19 @@ def _names(text: str) -> list[str]:
     """The names in a byline, each as written, or in title case when set in capitals."""
     found = [n.strip() for n in re.split(r"\s*(?:,|\band\b|&)\s*", text, flags=re.I)]
     found = [regex.sub(r"\s+(?i:in|at)\s+\p{Lu}.*$", "", n) for n in found]  # "in Port Aubel"
+    found = [_without_job(n) for n in found]
     return [  # in capitals, a name in title case; one word in capitals is an outlet's (MNN)
         _title_case(n) if (n.isupper() or _mostly_capitals(n)) and " " in n else n
         for n in found
         if n
     ]
+
+
+def _without_job(name: str) -> str:
+    """`Lorna Quayle Diplomatic editor` -> `Lorna Quayle`; a job alone stays one
+    (`Courts Reporter`), for the byline's reader to leave out."""
+    short = regex.sub(rf"(?i:{_JOB_AFTER})$", "", name)
+    return short if len(short.split()) >= 2 else name
 
 
 def _mostly_capitals(name: str) -> bool:
@@ -469,13 +486,48 @@ def read_html(html: str) -> Article:
         lines = lines[1:]
     text = "\n\n".join([title or lines[0], *lines])
     article = read_text(text)
-    if document.get("author"):
+    marked = _marked_authors(html)
+    if marked:
+        article.authors = marked
+    elif document.get("author"):
         article.authors = _names(document["author"].replace(";", ","))
     article.outlet = document.get("sitename") or article.outlet
     if document.get("date"):
         with contextlib.suppress(ValueError):
             article.date = dt.date.fromisoformat(document["date"][:10])
     return article
+
+
+AUTHOR_NODES = (
+    "//a[@rel='author']",
+    "//*[@itemprop='author']//*[@itemprop='name']",
+    "//*[contains(@class,'byline') or contains(@class,'contributor') or contains(@class,'author')]"
+    "//*[contains(concat(' ',@class,' '),' name ') or contains(@class,'__name')"
+    " or contains(@class,'-name')]",
+)
+"""Where a page marks its authors' names: `rel="author"`, schema.org's `itemprop`, a
+byline's `name` element (`<span class="name">` beside the reporter's role)."""
+
+
+def _marked_authors(html: str) -> list[str]:
+    """The authors' names as the page marks them up in its article, else nowhere; each
+    element's text alone (text extraction runs a name into the role beside it)."""
+    from lxml import etree
+    from lxml import html as markup
+
+    with contextlib.suppress(ValueError, etree.ParserError):
+        page = markup.fromstring(html)
+        scope = (page.xpath("//article") or [page])[0]
+        for path in AUTHOR_NODES:
+            names = []
+            for node in scope.xpath("." + path):
+                name = regex.sub(r"^(?i:by)\s+", "", " ".join(node.text_content().split()))
+                fits = regex.fullmatch(NAME, name) and 2 <= len(name.split()) <= 4
+                if fits and name not in names:
+                    names.append(name)
+            if names:
+                return names
+    return []
 
 
 def looks_like_html(text: str) -> bool:
