@@ -148,6 +148,13 @@ ATTRIBUTIONS = [
     ("an office's title before the name", "Press Secretary of the Mayor Zarina Abdykadyr "
      "told journalists that the mayor would «personally monitor» the works.",
      "Zarina Abdykadyr"),
+    ("a body's name and a title before the name", "Council of Ports Secretary-General Amadou "
+     "Keita welcomed the deal as “a pause that can become a peace”.", "Amadou Keita"),
+    ("a member of a body", "“Neither side can be seen to blink first,” Mira Halden of the "
+     "Harwell Centre for Port Studies told me.", "Mira Halden"),
+    ("a long office then the name", "The Director of the Institute of Harbour Studies under "
+     "the Ministry of Transport of the Republic of Ostra Kalin Boyadzhiev noted that the "
+     "deal «sets a precedent».", "Kalin Boyadzhiev"),
 ]  # fmt: skip
 
 

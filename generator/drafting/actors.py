@@ -128,10 +128,12 @@ def _strip(match: regex.Match, paragraph: int, text: str) -> Mention | None:
             start += 1
     inner = [i for i, w in enumerate(words[:-1]) if is_title(w) or w.lower() in ROLE_NOUNS]
     honorific = bool(inner) and HONORIFIC.fullmatch(words[inner[-1]]) is not None
-    if inner and inner[-1] < len(words) - 1 and (honorific or not org_kind(" ".join(words))):
+    named = " ".join(words[inner[-1] + 1 :]) if inner else ""
+    if inner and inner[-1] < len(words) - 1 and (honorific or not org_kind(named)):
         # ("... on Media Affairs Dr Farah Chattha": whatever the words before, Dr
         # begins a person's name)
-        # "Health Minister Ilona Várkonyi": the office in front is a title
+        # "Health Minister Ilona Várkonyi", "Assembly of Nations Secretary-General Amadou
+        # Keïta": the office in front, its body's name included, is a title
         cut = inner[-1] + 1
         titles = words[:cut]
         start = text.index(words[cut], start + sum(len(w) + 1 for w in words[: cut - 1]))
@@ -188,7 +190,9 @@ def capitalised_runs(paragraphs: list[str]) -> list[Mention]:
                 if not more or org_kind(more.group("name")):
                     break
                 words = more.group("name").split()
-                if len(words) > 1 and (words[-1] in solo or office):  # "of Dravonia Radomir Velkan"
+                said = len(words) > 2 and _said_after().match(text[more.end() :])
+                if len(words) > 1 and (words[-1] in solo or office or said):
+                    # "of Dravonia Radomir Velkan", "of Vardenia Kalin Boyadzhiev noted"
                     mention.end = more.start("name") + len(words[0])
                     mention.text = text[mention.start : mention.end]
                     rest = text.index(words[1], mention.end)
@@ -211,6 +215,13 @@ def capitalised_runs(paragraphs: list[str]) -> list[Mention]:
             if tail is not None:
                 found.append(tail)
     return found
+
+
+MEMBER_OF = regex.compile(
+    r"\s+(?:of|from|at)\s+(?:the\s+)?"
+    r"(?P<body>\p{Lu}[\p{L}’'&-]*(?:\s+(?:of|for|and|on|\p{Lu}[\p{L}’'&-]*)){0,8})"
+)
+"""A person's body after their name: `of the Harwell Centre for Strategic Studies`."""
 
 
 @cache
@@ -254,6 +265,11 @@ def _person_signals(
         return True  # "Oren Kalvaitis, chief executive of Harrowlight,"
 
     if _said_after().match(after) and not org_kind(mention.text):
+        return True
+    # "Niamh Sato of the Harwell Centre for Strategic Studies told me" (a body's own name
+    # runs on through "of" as one run, so a run followed by a body is a member's)
+    member = MEMBER_OF.match(after)
+    if member and len(mention.text.split()) > 1 and org_kind(member.group("body")):
         return True
     if regex.search(rf"(?:\b(?:{SAYING})|according to|quoted|cited)\s*,?\s*$", before):
         return True
