@@ -2074,3 +2074,33 @@ def test_a_country_s_presidency_a_hyphenated_title_and_the_former_general() -> N
     assert found["a workable way out"] == "Presidency"
     assert found["We go home with our heads up."] != "Arno Pike"
     assert "Lena Holt-Arden" in {a.name for a in draft_article(article).actors}
+
+
+@pytest.mark.parametrize(
+    ("body", "quote", "speaker", "unnamed"),
+    [
+        ("That evening, in a statement read on television by his spokesman, Pavel Rusk, the "
+         "mayor said he “accepts the arithmetic”.", "accepts the arithmetic", "Tomas Veller",
+         ""),
+        ("“We will wait,” Marrow says.\n\nOutside the gates, a docker who would not give his "
+         "name watched the queue. “Six days of talks for nothing,” he said.",
+         "Six days of talks for nothing", None, "a docker"),
+        ("“We will wait,” Marrow says.\n\nWhen I reached Tomas Veller by telephone, he would "
+         "say only that the council “respects the procedure”.", "respects the procedure",
+         "Tomas Veller", ""),
+        ("“We will wait,” says Pavel Rusk, 41.\n\n“The ships are still out there.”\n\n"
+         "That last voice belongs to Agnes Brell, 77, who has lived on the quay all her life.",
+         "The ships are still out there.", "Agnes Brell", ""),
+        ("“We will wait,” Marrow says.\n\nAgnes Brell, 77, has lived on the quay all her "
+         "life. “I saw it all,” she said.", "I saw it all", "Agnes Brell", ""),
+    ],
+    ids=["a name in the opening phrase is the spokesman's", "a described person after an "
+         "opening phrase", "the one a reporter reached", "the voice belongs to",
+         "a short quote of short words"],
+)  # fmt: skip
+def test_whose_words_past_an_opening_phrase(
+    body: str, quote: str, speaker: str | None, unnamed: str
+) -> None:
+    found = unnamed_guesses(body)
+    assert quote in found, found
+    assert found[quote][:2] == (speaker, unnamed)

@@ -459,9 +459,12 @@ def _same_given_name(known: list[str], words: list[str]) -> bool:
 
 
 def _place_like(mention: Mention, text: str) -> bool:
+    """After `in`, `at`, `to` ...: a place's name, unless a title or an age says a
+    person's (`belongs to Agnes Brell, 77,`)."""
     before = text[max(0, mention.start - 12) : mention.start]
+    aged = regex.match(r",\s+(?:\d{1,3}|aged\s+\d{1,3}),", text[mention.end :])
     return bool(regex.search(r"\b(?:in|at|near|from|to|outside|across)\s+$", before)) and (
-        not mention.titled
+        not mention.titled and not aged
     )
 
 

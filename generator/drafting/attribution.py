@@ -161,6 +161,7 @@ NAMED_AFTER = regex.compile(
     r"|The\s+(?:[\p{Ll}-]+\s+){0,2}?(?:words|criticism|warning|plea|appeal|remarks?|"
     r"comments?|call|complaint|rebuke|admission|announcement|statement|message|verdict|"
     r"assessment|answer|reply|response|claim|question)\s+came\s+from"
+    r"|(?:That|This|The)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:voice|words|line)\s+(?:belongs|belonged)\s+to"
     r"|The\s+\p{Ll}[^,.;:“”«»\"]{0,60}?\s+(?P<was>was|is)"
     r"|(?:That|This)\s+(?P<was>was|is)(?:\s+(?i:the|a|an)\s+[^,.;:“”«»\"]{1,80},)?)\s+",
 )
@@ -231,9 +232,19 @@ COMPANY_HEADS = frozenset(
     "newspaper".split()
 )
 """What "the company" may be: a body that is not the state's."""
+INVERTED = r"(?:stood|stands|sat|sits|lay|lies|was|were|came|comes|waited|waits|walked)"
+"""Verbs before their subject after a place (`Outside the gates stood Vera Holm`)."""
+REACHED = regex.compile(
+    r"\s*(?i:when|after|once|as)\s[^,]{0,40}?"
+    r"\b(?:reached|contacted|called|rang|phoned|asked|approached|interviewed)\s"
+    r"[^.;:]{0,160},\s*(?=(?:he|she)\s)"
+)
+"""An opening clause in which someone was reached, before a pronoun: `When I reached X
+by telephone, he ...`."""
 FRONTED = (
     r"(?i:in|at|on|with|for|from|after|before|during|under|through|via|by|according|"
-    r"speaking|asked|when|while|as)\b"
+    r"speaking|asked|when|while|as|outside|inside|near|behind|beside|across|around|beyond|"
+    r"later|earlier|afterwards|meanwhile|yesterday|today|tonight)\b"
 )
 """How a sentence's opening phrase starts (`In a filing with the Exchange, ...`)."""
 SEEN_BY = regex.compile(r"\b(?:seen|obtained|reviewed|reported|published|leaked)\s+(?:by|to)\s+$")
@@ -688,6 +699,15 @@ class Reader:
                 return actor, "", id(actor) in self.pronouns
         if own and (own[0][2].kind == "person") == people and self._fits(word, own[0][2]):
             return own[0][2], "", True
+        reached = REACHED.match(head)
+        if reached and people:
+            # "When I reached Petru Halmagyi by telephone, he would say only that ...": the
+            # one the opening clause reached
+            fitting = [m[2] for m in mentions(reached.group(0), self.actors)
+                       if m[2].kind == "person" and self._fits(word, m[2])
+                       and not _possessive(reached.group(0), m[1])]  # fmt: skip
+            if len(set(map(id, fitting))) == 1:
+                return fitting[0], "", True
         answer = self._answerer(word, paragraph, left)
         if answer is not None:
             return answer, "", False
@@ -899,14 +919,21 @@ class Reader:
                 actor = self._described(described.group(1).lower(), paragraph, start)[0]
                 if actor is not None and actor.kind == "person":
                     return actor
-            someone = regex.match(
-                r"\s*(?P<np>(?:A|An|Another|One|His|Her|Their)\s+(?:[\p{Ll}-]+\s+){0,2}?"
-                r"(?P<noun>[\p{Ll}-]+))(?=,|\s)",
+            # the subject comes after the phrases that open the sentence ("In a video
+            # filmed in ..., flanked by two of his commanders, Tahirov repeated ...")
+            opening = regex.match(
+                rf"\s*(?:(?:{FRONTED}|\p{{Ll}}+ed\b)(?![^,]*\b{INVERTED}\b)[^,]{{0,100}},\s*)+",
                 sentence,
-            )
+            )  # (not "Outside the gates stood Vera Holm, 71,": the subject after its verb)
+            someone = regex.compile(
+                r"\s*(?P<np>(?:A|An|Another|One|His|Her|Their|a|an|another|one|his|her|their)"
+                rf"\s+(?:[\p{{Ll}}-]+\s+){{0,2}}?(?P<noun>{ROLES}))(?=,|\s)"
+            ).match(sentence, opening.end() if opening else 0)
+            if someone and not opening and someone.group("np")[:1].islower():
+                someone = None  # in lower case only after an opening phrase
             if (
-                someone and people and someone.group("noun") in PERSON_NOUNS
-                and not any(begin < 80 for begin, _, _ in named)
+                someone and people
+                and not any(begin < someone.start("np") + 80 for begin, _, _ in named)
             ):  # fmt: skip
                 # "Another neighbour, who gave his name only as Kev, lent ...": not named
                 return someone.group("np")
@@ -917,11 +944,6 @@ class Reader:
             )
             if given and people and not any(begin < given.end() for begin, _, _ in named):
                 return given.group("np")  # "Eleven-year-old Mia, who ...": a first name only
-            # the subject comes after the phrases that open the sentence ("In a video
-            # filmed in ..., flanked by two of his commanders, Tahirov repeated ...")
-            opening = regex.match(
-                rf"\s*(?:(?:{FRONTED}|\p{{Ll}}+ed\b)[^,]{{0,100}},\s*)+", sentence
-            )
             reach = 80 + (opening.end() if opening else 0)
             for index, (begin, end, actor) in enumerate(named):
                 if begin > reach:
@@ -1671,11 +1693,20 @@ class Reader:
         phrase = head[start:end]
         if regex.match(r"(?:a|an|the|his|her|its|their)\s", phrase):
             # "Ana Ruiz, a member of the party, the Alliance, said": the name before
-            for chunk in reversed(list(regex.finditer(r"[^,]+", head[floor + 1 : start]))[-3:]):
+            chunks = list(regex.finditer(r"[^,]+", head[floor + 1 : start]))
+            for n, chunk in reversed(list(enumerate(chunks))[-3:]):
                 text = chunk.group(0).strip()
                 if regex.match(FRONTED, text):
                     break  # "In a filing with the Exchange, the company said": not a name
                 named = [m for m in mentions(text, self.actors) if m[1] == len(text)]
+                opening = chunks[n - 1].group(0).strip() if n else ""
+                if (
+                    named
+                    and regex.match(FRONTED, opening)
+                    and regex.search(rf"\b(?i:{ROLES})\s*$", opening)
+                ):
+                    break  # "in a statement read by his spokesman, X, the president
+                    # said": X is the spokesman's name, not the subject's
                 if regex.search(
                     r"(?i:according\s+to)\b[^,]*,\s*$", head[: floor + 1 + chunk.start()]
                 ):

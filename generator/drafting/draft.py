@@ -231,14 +231,18 @@ def _worth_keeping(
         return False  # in mid-sentence, a nickname or a name: “Rocket” to her teammates
     if not attribution.cue and quote.extent == "partial" and not headline:
         return False  # in the middle of a sentence that gives no one: a title, a term
+    # a title or a name in capitals ("Port Of Call"), not words of four letters or fewer
+    # alone ("I saw it all")
+    long_words = [w for w in words if len(w) > 3]
+    capitalised = bool(long_words) and all(w[:1].isupper() for w in long_words)
     if attribution.cue or not attribution.guess:
-        return not (len(words) <= 6 and all(w[:1].isupper() for w in words if len(w) > 3)
-                    and len(words) > 1 and not quote.text.endswith((".", "!", "?")))  # fmt: skip
+        return not (len(words) <= 6 and capitalised and len(words) > 1
+                    and not quote.text.endswith((".", "!", "?")))  # fmt: skip
     if alone and quote.text.endswith((".", "!", "?")):
         return True  # a line of dialogue, a paragraph of its own: “Mirror.” “Which exit?”
     if len(words) < 5:
         return False
-    return not all(w[:1].isupper() for w in words if len(w) > 3)
+    return not capitalised
 
 
 OUR_STAFF = regex.compile(
