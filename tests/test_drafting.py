@@ -150,6 +150,8 @@ ATTRIBUTIONS = [
      "Zarina Abdykadyr"),
     ("a body's name and a title before the name", "Council of Ports Secretary-General Amadou "
      "Keita welcomed the deal as “a pause that can become a peace”.", "Amadou Keita"),
+    ("a name, then when and with whom", "Marrow in a telephone conversation with Veller on "
+     "Thursday called the deal «a common achievement».", "Ilse Marrow"),
     ("a member of a body", "“Neither side can be seen to blink first,” Mira Halden of the "
      "Harwell Centre for Port Studies told me.", "Mira Halden"),
     ("a long office then the name", "The Director of the Institute of Harbour Studies under "

@@ -1676,6 +1676,16 @@ class Reader:
                 continue  # one name with "and" in it: "the Heart and Vessel Trust"
             start = boundary.end()
         whole = start
+        lead = mentions(head[whole:end], self.actors)[:1]
+        if (
+            lead
+            and not head[whole : whole + lead[0][0]].strip()
+            and regex.match(
+                r"\s+(?:in|during|at|on|after|before|with|over|from)\s",
+                head[whole + lead[0][1] : end],
+            )
+        ):  # "Marrow in a telephone conversation with Veller on Thursday called": the name
+            end = whole + lead[0][1]  # the phrase after it tells where, when, with whom
         words = list(regex.finditer(r"\S+", head[start:end]))
         if len(words) > 8:
             start += words[-8].start()
