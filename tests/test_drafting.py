@@ -150,6 +150,9 @@ ATTRIBUTIONS = [
      "Zarina Abdykadyr"),
     ("a body's name and a title before the name", "Council of Ports Secretary-General Amadou "
      "Keita welcomed the deal as “a pause that can become a peace”.", "Amadou Keita"),
+    ("a description before the name, then a pronoun in a relative clause", "Union leader "
+     "Pavel Rusk, who says he lost the vote to what he calls “a rigged count,” left.",
+     "Pavel Rusk"),
     ("a name, then when and with whom", "Marrow in a telephone conversation with Veller on "
      "Thursday called the deal «a common achievement».", "Ilse Marrow"),
     ("a member of a body", "“Neither side can be seen to blink first,” Mira Halden of the "
@@ -1826,9 +1829,11 @@ def test_a_masthead_over_the_headline(top: str, outlet: str, date: dt.date | Non
          "“no ship should wait”.", "Tomas Veller", "Mayor's Office", True),
         ("The press service of Nerrick's mayor, Tomas Veller, says he has held “six hours "
          "of talks”.", "Tomas Veller", None, True),
+        ("The Ostran presidency said Ostra joined the talks “of its own free will”.",
+         "Ostran Presidency", None, False),
     ],
     ids=["an unnamed spokesman's body", "an embassy in a city", "according to a statement, "
-         "the subject", "a person's press service"],
+         "the subject", "a person's press service", "a country's presidency"],
 )  # fmt: skip
 def test_a_body_speaking_through_others(
     sentence: str, speaker: str, via: str | None, guess: bool

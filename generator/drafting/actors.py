@@ -76,13 +76,14 @@ class Mention:
 STATE_BODY = regex.compile(
     r"(?:\b(?i:the)\s+|\b\p{Lu}\p{Ll}+[’']s\s+(?=\p{Ll}))(?P<name>(?:\p{Lu}[\p{L}-]*\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}"
     r"|(?:\p{Ll}[\p{Ll}-]*\s+){1,2})(?:ministry|department|embassy)"
-    r"|(?<=[’']s\s+)(?:presidency|government|cabinet))"
+    r"|(?<=[’']s\s+)(?:presidency|government|cabinet)"
+    r"|(?<=(?i:the)\s+)\p{Lu}\p{Ll}+(?:an|ian|ish|ese|i|ic)\s+(?:presidency|government|cabinet))"
     r"(?=(?:\s+(?:on|in)\s+\p{Lu}\p{Ll}+)?,?\s+(?:has\s+|had\s+)?(?:said|says|told|added|"
     r"announced|stated|confirmed|denied|warned|insisted|claimed|wrote|posted|called|"
-    r"described)\b)"
+    r"described|issued)\b)"
 )
 """A body of the state named in lower case as it speaks: `the defence ministry said`,
-`the Kaldoran embassy in Wirralong said`."""
+`the Kaldoran embassy in Wirralong said`, `the Ostran presidency has issued`."""
 NOT_QUALIFIERS = frozenset(
     "same new old former relevant whole entire other responsible country’s country's "
     "government government’s government's".split()

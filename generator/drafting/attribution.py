@@ -688,7 +688,8 @@ class Reader:
         # the sentence's own subject: "Marrow rejected the claim, and she said ..."
         left, _ = sentence_bounds(self.blanked[paragraph], position, position)
         head = self.blanked[paragraph][left:position]
-        subject = regex.match(r"\s*(?:\p{Lu}\p{Ll}+\s+){0,3}", head)
+        # its subject: a name, after capitalised words or a title ("Opposition leader X")
+        subject = regex.match(rf"\s*(?:(?:\p{{Lu}}\p{{Ll}}+|(?:{ROLES}))\s+){{0,3}}", head)
         own = [m for m in mentions(head, self.actors) if m[0] <= (subject.end() if subject else 0)]
         said_so = regex.search(rf"(?r)\s(?:{SAYING})\s+(?:that\s+)?{word}\b", head)
         sayer = mentions(head[: said_so.start()], self.actors) if said_so and people else []
