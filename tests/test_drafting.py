@@ -2111,3 +2111,19 @@ def test_whose_words_past_an_opening_phrase(
     found = unnamed_guesses(body)
     assert quote in found, found
     assert found[quote][:2] == (speaker, unnamed)
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("Prime Minister Agnes Brell visited the port on Monday.\n\nSpeaking at the quay, "
+         "the PM said the strike was “a disgrace”.", "Agnes Brell"),
+        ("Director-General Agnes Brell visited the port on Monday.\n\nSpeaking at the quay, "
+         "the DG said the strike was “a disgrace”.", "Agnes Brell"),
+        ("The parade was led by Defence Cabinet Secretary Hon. Peter Kiprono.\n\nSpeaking "
+         "at the quay, the CS said the strike was “a disgrace”.", "Peter Kiprono"),
+    ],
+    ids=["the PM", "a hyphenated title and its initials", "a title before 'Hon.'"],
+)  # fmt: skip
+def test_an_office_named_by_its_initials(body: str, speaker: str) -> None:
+    assert unnamed_guesses(body)["a disgrace"][0] == speaker

@@ -145,6 +145,8 @@ def _strip(match: regex.Match, paragraph: int, text: str) -> Mention | None:
     ):
         return None  # "Prime Minister's Questions", "the President's Cup": not a name
     end = match.end()
+    if words and len(words[-1]) <= 4 and is_title(words[-1]) and text[end : end + 1] == ".":
+        return None  # "Cabinet Secretary Hon. Peter X": titles before the name, no name
     if words and regex.search(r"[’']s$", words[-1]):  # Marrow’s staff: the name is Marrow
         words[-1] = words[-1][:-2]
         end -= 2
@@ -240,6 +242,9 @@ def _person_signals(
     after = text[mention.end : mention.end + 120]
     if mention.titled:
         return True
+    dotted = regex.search(r"\b(\p{Lu}\p{Ll}{1,3})\.\s+$", before)
+    if dotted and is_title(dotted.group(1)):
+        return True  # "Hon. Peter Kiprono", "Mr. Oprea-Valek"
     if regex.search(rf"\b(?:{ROLE_RE})s?\s*,?\s*$", before, regex.IGNORECASE):
         return True
     if OFFICE.search(text[max(0, mention.start - 80) : mention.start]):
@@ -499,6 +504,10 @@ def _describe(person: DraftActor, mention: Mention, text: str) -> None:
     before = text[max(0, mention.start - 60) : mention.start]
     if mention.titled and before.rstrip().endswith(mention.titled):  # ", Mr Oleg Stavrinov"
         before = before[: before.rstrip().rfind(mention.titled)]
+    dotted = regex.search(r"\b(\p{Lu}\p{Ll}{1,3})\.\s+$", before)
+    if dotted and is_title(dotted.group(1)):  # "Cabinet Secretary Hon. Peter X": the title
+        person.roles.add(dotted.group(1).lower())  # and the office before it
+        before = before[: dotted.start()] + " "
     match = regex.search(
         rf"((?:[\p{{L}}’'-]+\s+){{0,2}}(?:{ROLE_RE}))\s+$", before, regex.IGNORECASE
     ) or next(  # in apposition: "Kessmark’s fisheries minister, Sigrún Thorvaldsdóttir"

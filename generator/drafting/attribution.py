@@ -91,6 +91,12 @@ PRESS_SERVICE = regex.compile(
     r"\s+(?i:press\s+(?:service|office))"
 )
 """`the press service (of X)`, `the X press office`: the body's own voice."""
+INITIALISED = {
+    "PM": "prime minister", "FM": "foreign minister", "DG": "director-general",
+    "CS": "cabinet secretary", "AG": "attorney general", "SG": "secretary-general",
+    "VP": "vice president", "CEO": "chief executive",
+}  # fmt: skip
+"""Offices a report names by their initials after the first mention (`the PM said`)."""
 OFFICES = {
     "head of state": {"president", "king", "queen", "emir", "monarch", "sultan"},
     "head of government": {"prime", "premier", "chancellor", "taoiseach"},
@@ -376,6 +382,9 @@ class Reader:
                            flags=regex.IGNORECASE)  # fmt: skip
         if not phrase:
             return None, "", False
+        short = regex.fullmatch(rf"(?i:the)\s+(?P<initials>{'|'.join(INITIALISED)})", phrase)
+        if short:  # "the PM said": the prime minister
+            phrase = "the " + INITIALISED[short.group("initials")]
         if phrase in self.given_only:  # "Tyrese told the Echo": the first name he gave only
             return None, phrase, True
         service = PRESS_SERVICE.fullmatch(phrase)
@@ -555,7 +564,7 @@ class Reader:
             return self._described(office.group(1).lower(), paragraph, position)
         role = regex.search(
             rf"\b(?:the|its|his|her|their)\s+(?:[\p{{L}}’'-]+\s+){{0,3}}?"
-            rf"(?P<head>{ORG_HEADS}|{'|'.join(ROLE_NOUNS)})s?"
+            rf"(?P<head>(?:\p{{L}}+-)*(?:{ORG_HEADS}|{'|'.join(ROLE_NOUNS)}))s?"
             r"(?:\s+(?:of|for|at)\s+(?:the\s+)?[\p{L}’' -]+)?$",
             phrase,
             regex.IGNORECASE,

@@ -233,9 +233,10 @@ def is_place(name: str) -> bool:
 
 
 def is_title(word: str) -> bool:
-    """`Mr`, `Gen.`, `President`, and titles joined by a hyphen: `Secretary-General`."""
+    """`Mr`, `Gen.`, `President`, and titles joined by a hyphen: `Director-General`."""
     word = word.lower().rstrip(".")
-    return word in TITLES or ("-" in word and all(part in TITLES for part in word.split("-")))
+    # hyphenated: `Secretary-General`, `Director-General`, `Vice-President`
+    return word in TITLES or ("-" in word and word.rpartition("-")[2] in TITLES)
 
 
 def org_kind(name: str) -> str | None:
