@@ -2127,3 +2127,22 @@ def test_whose_words_past_an_opening_phrase(
 )  # fmt: skip
 def test_an_office_named_by_its_initials(body: str, speaker: str) -> None:
     assert unnamed_guesses(body)["a disgrace"][0] == speaker
+
+
+def test_an_embedded_post_in_a_saved_page_is_its_author_s_quote() -> None:
+    html = (
+        "<!doctype html><html><head><title>Port talks - NRB News</title></head><body>"
+        "<article><h1>Port talks go on into the night</h1>"
+        "<p>The harbour of Nerrick stayed closed on Tuesday as talks between the dockers "
+        "and the port went on into a third day.</p>"
+        "<p>The mayor, Tomas Veller, has posted this on X:</p>"
+        "<figure class='embed'><blockquote class='x-post'><p>Third day of talks. We are in "
+        "the last hours.</p>— Tomas Veller (@TVeller) <a href='https://x.com/TVeller/status/1'>"
+        "October 14, 2026</a></blockquote></figure>"
+        "<p>The dockers will meet again on Friday to decide whether the strike goes on.</p>"
+        "</article></body></html>"
+    )
+    draft = draft_article(html)
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in draft.quotes] == [
+        ("Third day of talks. We are in the last hours.", "Tomas Veller")
+    ]

@@ -474,7 +474,7 @@ def read_html(html: str) -> Article:
     import trafilatura
 
     extracted = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False
+        _posts_quoted(html), with_metadata=True, include_comments=False, include_tables=False
     )
     document = extracted.as_dict() if extracted is not None else None
     if not document or not (document.get("text") or "").strip():
@@ -496,6 +496,48 @@ def read_html(html: str) -> Article:
         with contextlib.suppress(ValueError):
             article.date = dt.date.fromisoformat(document["date"][:10])
     return article
+
+
+POST_LINK = regex.compile(
+    r"https?://(?:www\.)?(?:x|twitter|instagram|facebook|threads|bsky|t)\.(?:com|me|net|app)/"
+)
+POST_CLASS = regex.compile(r"tweet|x-post|social|instagram|telegram|bluesky|threads|mastodon")
+
+
+def _posts_quoted(html: str) -> str:
+    """`html` with each embedded social post (a `<blockquote>` of a tweet, an X or
+    Telegram post, kept in a `<figure>` that text extraction drops as an image) made a
+    paragraph of its own: its words in quotation marks, then who posted it
+    (`“…” — NAME (@handle) DATE`), as a print article quotes a post."""
+    from lxml import etree
+    from lxml import html as markup
+
+    try:
+        page = markup.fromstring(html)
+    except (ValueError, etree.ParserError):
+        return html
+    posts = [
+        quote for quote in page.iter("blockquote")
+        if POST_CLASS.search(quote.get("class") or "")
+        or any(POST_LINK.match(link.get("href") or "") for link in quote.iter("a"))
+    ]  # fmt: skip
+    for quote in posts:
+        said = [" ".join(p.text_content().split()) for p in quote.iter("p")]
+        said = [text for text in said if text]
+        whole = " ".join(quote.text_content().split())
+        signed = whole
+        for text in said:
+            signed = signed.replace(text, "", 1)
+        if not said:
+            continue
+        paragraph = markup.Element("p")
+        paragraph.text = f"“{' '.join(said)}” {signed.strip()}".rstrip()
+        box = quote.getparent()
+        target = box if box is not None and box.tag == "figure" and len(box) == 1 else quote
+        target.addprevious(paragraph)
+        paragraph.tail = target.tail
+        target.getparent().remove(target)
+    return markup.tostring(page, encoding="unicode") if posts else html
 
 
 AUTHOR_NODES = (
