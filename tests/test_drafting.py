@@ -2146,3 +2146,11 @@ def test_an_embedded_post_in_a_saved_page_is_its_author_s_quote() -> None:
     assert [(q.text, q.speaker.name if q.speaker else None) for q in draft.quotes] == [
         ("Third day of talks. We are in the last hours.", "Tomas Veller")
     ]
+
+
+def test_a_country_the_article_makes_an_adjective_of_is_no_person() -> None:
+    draft = draft_article(
+        INTRO + "The Ostran delegation left early. Ostra conceded that the talks had been “useful”."
+    )
+    assert "Ostra" not in [actor.name for actor in draft.actors]
+    assert [q.speaker for q in draft.quotes] == [None]

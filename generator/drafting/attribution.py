@@ -547,7 +547,7 @@ class Reader:
         name = _trailing_name(phrase)
         if name and len(name.split()) == 1 and UNNAMED.search(name.lower()):
             return None, phrase, True  # "Neighbors told the station"
-        if name and is_place(name):
+        if name and (is_place(name) or self._country(name)):
             return None, "", False  # "residents of Juniper Close": a place, not a speaker
         if name and (len(name.split()) > 1 or phrase.strip() == name):
             actor = self._new_actor(name)
@@ -679,6 +679,19 @@ class Reader:
             if named:
                 return named[0]
         return None
+
+    def _country(self, name: str) -> bool:
+        """A one-word name the article also makes an adjective of (`Sarnova` beside
+        `Sarnovan`, `Ostra` beside `Ostran`): a country's or a city's, not a person's."""
+        if " " in name or len(name) < 4:
+            return False
+        stems = {name, name[:-1]}
+        forms = "|".join(
+            regex.escape(form)
+            for form in {s + e for s in stems for e in ("n", "an", "ian", "ese")} - {name}
+        )
+        pattern = regex.compile(rf"(?<![\p{{L}}’'-])(?:{forms})(?![\p{{L}}])")
+        return any(pattern.search(text) for text in self.blanked)
 
     def _new_actor(self, name: str, kind: str | None = None) -> DraftActor:
         for actor in self.actors:
