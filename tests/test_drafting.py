@@ -2154,3 +2154,19 @@ def test_a_country_the_article_makes_an_adjective_of_is_no_person() -> None:
     )
     assert "Ostra" not in [actor.name for actor in draft.actors]
     assert [q.speaker for q in draft.quotes] == [None]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body", "person"),
+    [
+        ("“The guns are quiet,” said Rafael Quines, director of the Ostra Institute for "
+         "Regional Affairs.", "Ostra Institute for Regional Affairs", "Rafael Quines"),
+        ("Chairman of the State Committee for Water Resources and Land Reclamation Bahodir "
+         "Ganiyev said the canal was “built by our own engineers”.",
+         "State Committee for Water Resources and Land Reclamation", "Bahodir Ganiyev"),
+    ],
+    ids=["a body's name ending in an office word", "an office's words before its holder"],
+)  # fmt: skip
+def test_a_body_s_long_name_and_the_person_after_it(sentence: str, body: str, person: str) -> None:
+    names = [actor.name for actor in draft_article(INTRO + sentence).actors]
+    assert body in names and person in names, names

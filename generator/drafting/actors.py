@@ -194,11 +194,18 @@ def capitalised_runs(paragraphs: list[str]) -> list[Mention]:
                     break
                 words = more.group("name").split()
                 said = len(words) > 2 and _said_after().match(text[more.end() :])
-                if len(words) > 1 and (words[-1] in solo or office or said):
-                    # "of Dravonia Radomir Velkan", "of Vardenia Kalin Boyadzhiev noted"
-                    mention.end = more.start("name") + len(words[0])
+                named = words[-1] not in OFFICE_WORDS  # "of Regional Affairs": no one's name
+                if len(words) > 1 and named and (words[-1] in solo or office or said):
+                    # "of Dravonia Radomir Velkan", "of Vardenia Kalin Boyadzhiev noted"; the
+                    # office's own words first ("and Land Reclamation Bahodir Ganiyev")
+                    cut = max((i for i, w in enumerate(words[:-1]) if w in OFFICE_WORDS),
+                              default=0)  # fmt: skip
+                    at = more.start("name")
+                    for word in words[: cut + 1]:
+                        at = text.index(word, at) + len(word)
+                    mention.end = at
                     mention.text = text[mention.start : mention.end]
-                    rest = text.index(words[1], mention.end)
+                    rest = text.index(words[cut + 1], mention.end)
                     tail = Mention(index, rest, more.end(), text[rest : more.end()], "")
                     break
                 mention.end = more.end()

@@ -127,7 +127,8 @@ OFFICE_WORDS = frozenset(
     "Education Energy Environment Finance Fisheries Food Forestry Health Housing "
     "Industry Infrastructure Innovation Interior Justice Labour Labor Land Management "
     "Mines Mining Planning Protection Reclamation Resources Science Security Sport "
-    "Technology Tourism Trade Transport Water Welfare Works Youth".split()
+    "Technology Tourism Trade Transport Water Welfare Works Youth Relations Studies "
+    "Research Policy".split()
 )
 """The words that end a ministry's or an office's name, before its holder's name:
 `Minister of Water and Land Reclamation Bahodir Ganiyev`."""
