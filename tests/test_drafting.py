@@ -2170,3 +2170,12 @@ def test_a_country_the_article_makes_an_adjective_of_is_no_person() -> None:
 def test_a_body_s_long_name_and_the_person_after_it(sentence: str, body: str, person: str) -> None:
     names = [actor.name for actor in draft_article(INTRO + sentence).actors]
     assert body in names and person in names, names
+
+
+def test_a_sentence_that_ends_inside_a_quote_ends_there() -> None:
+    found = unnamed_guesses(
+        "The authority said it stood ready “to use every tool.” It did not disclose how much it "
+        "paid, though the port spent “several million” on Monday, according to a person "
+        "familiar with the matter."
+    )
+    assert found["several million"][:2] == (None, "a person familiar with the matter")

@@ -162,4 +162,9 @@ def blank_quotes(text: str, spans: list[tuple[int, int]]) -> str:
     for start, end in spans:
         for i in range(max(0, start - 1), min(len(chars), end + 1)):
             chars[i] = " "
+        # a sentence that ends inside the quote ends where its marks close: “… instruments.”
+        # It did not …
+        after = text[end + 1 : end + 3]
+        if 0 < end < len(text) and text[end - 1] in ".!?" and regex.match(r" \p{Lu}", after):
+            chars[end] = text[end - 1]
     return "".join(chars)
