@@ -1831,9 +1831,12 @@ def test_a_masthead_over_the_headline(top: str, outlet: str, date: dt.date | Non
          "of talks”.", "Tomas Veller", None, True),
         ("The Ostran presidency said Ostra joined the talks “of its own free will”.",
          "Ostran Presidency", None, False),
+        ("The mayor’s official spokesman said the council “fully supports the talks”.",
+         "Tomas Veller", None, True),
     ],
     ids=["an unnamed spokesman's body", "an embassy in a city", "according to a statement, "
-         "the subject", "a person's press service", "a country's presidency"],
+         "the subject", "a person's press service", "a country's presidency",
+         "an office-holder's spokesman"],
 )  # fmt: skip
 def test_a_body_speaking_through_others(
     sentence: str, speaker: str, via: str | None, guess: bool

@@ -449,6 +449,10 @@ class Reader:
             rf"^(?:a|an|the)\s+(?:spokes(?:man|woman|person)|representative)\s+(?:for|of)\s+"
             rf"the\s+(?P<head>{'|'.join(ROLE_NOUNS)})$",
             lowered,
+        ) or regex.match(  # "the prime minister's official spokesman"
+            rf"^the\s+(?:\p{{Ll}}+\s+)?(?P<head>{'|'.join(ROLE_NOUNS)})[’']s\s+"
+            r"(?:(?:official|chief|deputy|press)\s+)*spokes(?:man|woman|person)$",
+            lowered,
         )
         if for_role:  # "a spokesman for the minister": whom the article calls the minister
             found = self._described(for_role.group("head"), paragraph, position)
