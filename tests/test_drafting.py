@@ -153,6 +153,8 @@ ATTRIBUTIONS = [
     ("a description before the name, then a pronoun in a relative clause", "Union leader "
      "Pavel Rusk, who says he lost the vote to what he calls “a rigged count,” left.",
      "Pavel Rusk"),
+    ("a described name in apposition", "The port’s head, the Ostran general Pavel Rusk, "
+     "told reporters there were “not enough of us yet”.", "Pavel Rusk"),
     ("a name, then when and with whom", "Marrow in a telephone conversation with Veller on "
      "Thursday called the deal «a common achievement».", "Ilse Marrow"),
     ("a member of a body", "“Neither side can be seen to blink first,” Mira Halden of the "

@@ -1828,11 +1828,17 @@ class Reader:
             words = self._source(paragraph, offset + start, offset + verb.end())
             return Attribution(actor, None, True, words, "" if actor else unnamed or reported)
         actor, unnamed, sure = self.resolve(phrase, paragraph, offset + verb.start())
-        if actor is None and not unnamed and end < len(head):
-            # "Their employer, the charity Open Hands Relief, says": the name in apposition
-            aside = [m for m in mentions(head[end:], self.actors) if m[2].kind != "media"]
-            if len(aside) == 1 and not _possessive(head[end:], aside[0][1]):
-                actor, sure = aside[0][2], True
+        if actor is None and end < len(head):
+            # "Their employer, the charity Open Hands Relief, says", "The mission's head, the
+            # general Samuel Ochieng, told": the name in apposition
+            rest = head[end:]
+            aside = [m for m in mentions(rest, self.actors) if m[2].kind != "media"]
+            whole = len(aside) == 1 and regex.fullmatch(r"\s*,?\s*", rest[aside[0][1] :])
+            if (
+                len(aside) == 1 and not _possessive(rest, aside[0][1])
+                and (not unnamed or (whole and aside[0][2].kind == "person"))
+            ):  # fmt: skip
+                actor, sure, unnamed = aside[0][2], True, ""
         if (
             actor is not None and self.last is not None and actor is self.last.speaker
             and self.last_text.rstrip().endswith("?") and self.before_last is not None
