@@ -155,6 +155,8 @@ ATTRIBUTIONS = [
      "Pavel Rusk"),
     ("a described name in apposition", "The port’s head, the Ostran general Pavel Rusk, "
      "told reporters there were “not enough of us yet”.", "Pavel Rusk"),
+    ("a name in apposition, two verbs joined", "Docks hardman Pavel Rusk, 58, has since "
+     "shut the gates and vowed that the union would “not take one step back”.", "Pavel Rusk"),
     ("a name, then when and with whom", "Marrow in a telephone conversation with Veller on "
      "Thursday called the deal «a common achievement».", "Ilse Marrow"),
     ("a member of a body", "“Neither side can be seen to blink first,” Mira Halden of the "

@@ -1905,11 +1905,26 @@ class Reader:
             actor, unnamed, _sure = self.resolve(reported, paragraph, offset + start + lead + at)
             words = self._source(paragraph, offset + start + lead, offset + verb.end())
             return Attribution(actor, None, True, words, "" if actor else unnamed or reported)
-        if not phrase or len(phrase.split()) > 8 or ";" in phrase:
+        if ";" in phrase:
             return None
-        actor, unnamed, sure = self.resolve(phrase, paragraph, offset + start + lead)
+        resolved = (
+            self.resolve(phrase, paragraph, offset + start + lead)
+            if phrase and len(phrase.split()) <= 8 and not regex.fullmatch(AUXILIARY, phrase)
+            else (None, "", False)
+        )
+        actor, unnamed, sure = resolved
         if actor is None and not unnamed:
-            return None
+            # "Ostran hardman Pavel Rusk, 58, has since massed troops ... and vowed": the
+            # name before its apposition, after a description of a few words
+            named = [m for m in mentions(clause[: first.start()], self.actors)
+                     if not _possessive(clause, m[1])]  # fmt: skip
+            if (
+                not named
+                or len(clause[: named[0][0]].split()) > 4
+                or VERB_RE.search(clause[: named[0][0]])
+            ):
+                return None
+            actor, lead, sure = named[0][2], named[0][0], len(named) == 1
         words = self._source(paragraph, offset + start + lead, offset + verb.end())
         return Attribution(actor, None, not sure, words, unnamed)
 
