@@ -2186,3 +2186,15 @@ def test_a_sentence_that_ends_inside_a_quote_ends_there() -> None:
         "familiar with the matter."
     )
     assert found["several million"][:2] == (None, "a person familiar with the matter")
+
+
+def test_the_verdict_of_someone_after_their_quote_and_a_hotel_is_a_place() -> None:
+    draft = draft_article(
+        INTRO + "At the Hotel Miraval, where 200 tourists are staying, guests were calm.\n\n"
+        "“This is the first time in years that he has had to count every vote.”\n\n"
+        "That was the verdict of Agnes Brell, a political scientist at Nerrick University."
+    )
+    names = [actor.name for actor in draft.actors]
+    assert "Hotel Miraval" not in names and "Agnes Brell" in names
+    (quote,) = draft.quotes
+    assert quote.speaker is not None and quote.speaker.name == "Agnes Brell"

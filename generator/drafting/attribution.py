@@ -168,6 +168,8 @@ NAMED_AFTER = regex.compile(
     r"comments?|call|complaint|rebuke|admission|announcement|statement|message|verdict|"
     r"assessment|answer|reply|response|claim|question)\s+came\s+from"
     r"|(?:That|This|The)\s+(?:[\p{Ll}-]+\s+){0,2}?(?:voice|words|line)\s+(?:belongs|belonged)\s+to"
+    r"|(?:That|This|Such)\s+(?:was|is)\s+the\s+(?:[\p{Ll}-]+\s+){0,2}?(?:verdict|view|"
+    r"assessment|judge?ment|opinion|conclusion|warning|advice)\s+of"
     r"|The\s+\p{Ll}[^,.;:“”«»\"]{0,60}?\s+(?P<was>was|is)"
     r"|(?:That|This)\s+(?P<was>was|is)(?:\s+(?i:the|a|an)\s+[^,.;:“”«»\"]{1,80},)?)\s+",
 )

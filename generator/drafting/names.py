@@ -58,7 +58,8 @@ PLACE_WORDS = frozenset(
     "Street Road Lane Avenue Close Square Drive Way Crescent Gardens Terrace Place Row "
     "Villa Bridge River Lake Mountain Mount Valley Hill Hills Island Islands Bay Coast "
     "Airport Station Stadium Arena Hall Church Cathedral Castle Palace Park Beach Harbour "
-    "Port Estate Quay Wharf Square Boulevard Highway Motorway Forest Desert Sea Ocean".split()
+    "Port Estate Quay Wharf Square Boulevard Highway Motorway Forest Desert Sea Ocean Hotel "
+    "Camp".split()
 )
 """Words that end a place's name, not a person's or a body's: `Juniper Close`."""
 
@@ -219,9 +220,11 @@ STATE_WORDS = frozenset(
 
 
 LEADING_PLACE_WORDS = frozenset(
-    "Port Lake Mount Fort Cape Lower Upper North South East West Inis Isle Loch Glen".split()
+    "Port Lake Mount Fort Cape Lower Upper North South East West Inis Isle Loch Glen Hotel "
+    "Camp".split()
 )
-"""Words that start a place's name: `Port Hessel`, `Lower Virel`, `Inis Treabhair`."""
+"""Words that start a place's name: `Port Hessel`, `Lower Virel`, `Inis Treabhair`, `Hotel
+Miraval`."""
 
 
 def is_place(name: str) -> bool:
