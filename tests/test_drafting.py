@@ -2198,3 +2198,21 @@ def test_the_verdict_of_someone_after_their_quote_and_a_hotel_is_a_place() -> No
     assert "Hotel Miraval" not in names and "Agnes Brell" in names
     (quote,) = draft.quotes
     assert quote.speaker is not None and quote.speaker.name == "Agnes Brell"
+
+
+def test_an_interview_s_answers_are_the_subject_s_not_a_relative_s_named_before() -> None:
+    draft = draft_article(
+        "‘We did not come out for one man’: an interview\n\n"
+        "Agnes Brell was revising for her exams when the port strike began. Agnes Brell "
+        "talks to our reporter.\n\n"
+        "Her father, Tomas Brell, 58, joins us for ten minutes. “She was always like this,” "
+        "he says.\n\n"
+        "We talk for almost two hours. What follows has been edited.\n\n"
+        "Q: Did you expect the mayor to resign?\n\n"
+        "A: No. Honestly, no. We were planning for another month.\n\n"
+        "Q: Was it a victory?\n\n"
+        "A: It was a resignation. Those are not the same thing."
+    )
+    answers = {q.text: q.speaker.name if q.speaker else None for q in draft.quotes}
+    assert answers["No. Honestly, no. We were planning for another month."] == "Agnes Brell"
+    assert answers["It was a resignation. Those are not the same thing."] == "Agnes Brell"
