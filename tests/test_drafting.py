@@ -1125,6 +1125,12 @@ def test_an_interview_in_questions_and_answers() -> None:
          ["Mira Halden", "Jo Pike"], None),
         ("Mira Halden\n\nSenior Fellow, Ports Programme\n\n20 October 2026", ["Mira Halden"],
          None),
+        ("Mira Halden, Nerrick\n\nThursday 15 October 2026, 12.01am, The Courier",
+         ["Mira Halden"], "The Courier"),
+        ("By Mira Halden\n\nValley Record staff writer\n\nOct 16, 2026", ["Mira Halden"],
+         "Valley Record"),
+        ("Live reporting by Mira Halden\n\nNerrick Today | Wednesday 14 October 2026 | Last "
+         "updated 23:55", ["Mira Halden"], "Nerrick Today"),
     ],
 )  # fmt: skip
 def test_bylines(header: str, authors: list[str], outlet: str | None) -> None:
@@ -1809,9 +1815,15 @@ def test_a_masthead_and_the_section_over_the_headline_are_not_the_headline() -> 
         ("ATLAS\n\nWorld | Feature", "Atlas", None),
         ("Halden Institute for Port Studies\n\nCommentary", "Halden Institute for Port Studies",
          None),
+        ("World | Europe", None, None),
+        ("LOCAL NEWS", None, None),
+        ("The Sunday Ledger | Review | The Interview", "The Sunday Ledger", None),
+        ("Halden Institute › Research › Commentary", "Halden Institute", None),
     ],
     ids=["a paper's double name", "the date under it", "initials and a section",
-         "a one-word nameplate over a section's path", "a think tank over its section"],
+         "a one-word nameplate over a section's path", "a think tank over its section",
+         "a section's path alone", "a section in capitals", "a name before its sections",
+         "a body's name before its sections"],
 )  # fmt: skip
 def test_a_masthead_over_the_headline(top: str, outlet: str, date: dt.date | None) -> None:
     article = read_article(
@@ -2216,3 +2228,15 @@ def test_an_interview_s_answers_are_the_subject_s_not_a_relative_s_named_before(
     answers = {q.text: q.speaker.name if q.speaker else None for q in draft.quotes}
     assert answers["No. Honestly, no. We were planning for another month."] == "Agnes Brell"
     assert answers["It was a resignation. Those are not the same thing."] == "Agnes Brell"
+
+
+def test_an_agency_s_service_over_the_headline_is_the_agency() -> None:
+    article = read_article(
+        "OSTPRESS English Service\n\nOstra calls on Nerrick to honour the port deal\n\n"
+        "NERRICK, Oct. 15 (OSTPRESS) -- Ostra on Thursday called on Nerrick to honour the "
+        "lease of its container port.\n\nThe talks will resume on Friday."
+    )
+    assert (article.outlet, article.headline) == (
+        "OSTPRESS",
+        "Ostra calls on Nerrick to honour the port deal",
+    )

@@ -198,6 +198,7 @@ SECTIONS = frozenset(
     "live commentary transcripts transcript diplomacy europe".split()
 )
 """A section's name (`Opinion`) under a byline or a masthead: not the outlet."""
+SECTION_QUALIFIERS = frozenset("local national breaking latest top stories home".split())
 JOB = re.compile(
     r"correspondent|editor|reporter|writer|journalist|staff|columnist|producer|"
     r"contributor|desk|\d|\bchief\b|\bfellow\b|analyst|researcher|professor|director",
@@ -214,6 +215,10 @@ def _read_byline(byline: regex.Match, article: Article) -> None:
     if outlet:  # "Cricket Correspondent, at Ashcombe Park": where, not who
         outlet = regex.sub(r",\s*(?i:at|in)\s+[^,|]+$", "", outlet)
     article.bylined = True
+    role = byline.groupdict().get("role") or ""
+    if byline.re is NAME_AND_JOB and role.split()[0].lower() == "staff":
+        article.outlet = article.outlet or byline.group("names")  # "Valley Record staff writer"
+        return
     names, *publication = regex.split(r"\s+(?i:for)\s+", byline.group("names"), maxsplit=1)
     helper = regex.fullmatch(rf"(?i:with)\s+(?P<names>{NAME})(?:\s+(?i:in)\s+.+)?", outlet or "")
     if helper:  # "NAME, with NAME in PLACE": a second reporter, on the spot
@@ -271,17 +276,19 @@ def read_text(text: str) -> Article:
     paragraphs = split_paragraphs(text)
     if not paragraphs:
         raise NotAnArticle("there is no text in it")
-    masthead = _masthead(paragraphs[0], paragraphs[1]) if len(paragraphs) > 1 else None
+    masthead = _masthead(paragraphs) if len(paragraphs) > 1 else None
     printed = None
-    if masthead:  # the outlet's name over the headline, as a saved page's text begins,
-        paragraphs = paragraphs[1:]  # and the section's path or the date under it
+    if masthead is not None:  # the outlet's name (or a section's path) over the headline,
+        paragraphs = paragraphs[1:]  # as a saved page's text begins, and the section's
         while len(paragraphs) > 1 and (_section_line(paragraphs[0]) or _date_line(paragraphs[0])):
-            printed = printed or _date_line(paragraphs[0])
+            printed = printed or _date_line(paragraphs[0])  # path or the date under it
             paragraphs = paragraphs[1:]
+    masthead = masthead or None
     article = Article(headline=paragraphs[0], paragraphs=[], text=text, outlet=masthead)
     article.date = printed
     body: list[str] = []
     pending_caption: str | None = None
+    dated_by: str | None = None  # a name beside the date, the outlet if none is found
     for number, paragraph in enumerate(paragraphs[1:], 1):
         # the header: above the first paragraphs of the story itself (a standfirst or a
         # few subheading lines may come before the byline and the date)
@@ -292,6 +299,10 @@ def read_text(text: str) -> Article:
             continue
         if header and len(paragraph) < 80 and parse_date(paragraph):
             article.date = article.date or parse_date(paragraph)
+            named, sure = _outlet_in_date_line(paragraph)
+            if named and sure:  # "Thursday 15 October 2026, 12.01am, The Courier"
+                article.outlet = named
+            dated_by = dated_by or named  # "Marevia Today | Wednesday 14 October 2026"
             if not re.search(r"[.!?]$", paragraph) or re.match(
                 r"(?:published|updated|posted|first published)", paragraph, re.I
             ):
@@ -341,6 +352,7 @@ def read_text(text: str) -> Article:
     article.paragraphs = body
     if article.date is None:
         article.date = next((d for p in body[:2] if (d := _dateline_date(p))), None)
+    article.outlet = article.outlet or dated_by
     if not article.outlet:
         email = re.search(r"@([a-z0-9-]+)\.(?:com|org|net|co\.uk)\b", text)
         if email:
@@ -352,24 +364,71 @@ ACRONYM = regex.compile(r"\p{Lu}{2,4}")
 """An outlet known by its initials (`ENN`); a longer word in capitals is a name (`ATLAS`)."""
 
 
-def _masthead(line: str, following: str) -> str | None:
-    """The outlet's name as a masthead prints it, without the section after it:
-    `THE HARBOUR REVIEW · LONG READ` -> `The Harbour Review`, `ENN | Transcripts` ->
-    `ENN`; or a publisher's name over a section's (`ATLAS` over `World | Feature`, a
-    think tank's name over `Commentary`)."""
-    parts = regex.split(r"\s+[·|•]\s+", line.strip())
+def _masthead(paragraphs: list[str]) -> str | None:
+    """The outlet's name as a masthead prints it over the headline, without the section
+    after it: `THE HARBOUR REVIEW · LONG READ` -> `The Harbour Review`, `ENN | Transcripts`
+    -> `ENN`, `The Sunday Compass | Review | The Interview`; a publisher's name over a
+    section's (`ATLAS` over `World | Feature`, a think tank's name over `Commentary`); an
+    agency's service (`SARPRESS English Service`, the agency its dateline names). "": a
+    section's path alone (`World | Europe`), no outlet. None: the first line is the
+    headline."""
+    line, following = paragraphs[0].strip(), paragraphs[1]
+    parts = regex.split(r"\s+[·|•›>]\s+", line)
     name = parts[0]
+    if _section_words(name) and (len(parts) > 1 or _section_line(following)):
+        return ""  # "World | Europe", "LOCAL NEWS" over "Politics"
+    if _section_words(name) and line.isupper() and len(name.split()) <= 3:
+        return ""  # "LOCAL NEWS": a section's name in capitals
     if ACRONYM.fullmatch(name):
         return name if len(parts) > 1 or _section_line(following) else None
+    agency = regex.match(r"(\p{Lu}{3,10})\s+(?:\p{Lu}\p{Ll}+\s+)?(?:Service|Desk|Wire)$", line)
+    if agency and any(
+        (found := DATELINE.match(p)) and found.group("outlet") == agency.group(1)
+        for p in paragraphs[1:6]
+    ):
+        return agency.group(1)  # "SARPRESS English Service" over "KAIRAN (SARPRESS) --"
     name = _title_case(name) if _mostly_capitals(name) else name
     if _outlet_line(name):
         return name
+    if (
+        len(parts) > 1
+        and len(name.split()) <= 6
+        and regex.fullmatch(NAME, name)
+        and (
+            org_kind(name)
+            or regex.match(r"The\s", name)
+            or any(_section_words(p) for p in parts[1:])
+        )
+    ):
+        return name  # "The Sunday Compass | Review | The Interview"
     plate = (
         len(parts) == 1
         and len(name.split()) <= 6
-        and (line.strip().isupper() or org_kind(name) is not None)
+        and (line.isupper() or org_kind(name) is not None)
     )
     return name if plate and _section_line(following) else None
+
+
+def _outlet_in_date_line(line: str) -> tuple[str | None, bool]:
+    """The outlet a date line names, and whether surely (a paper's word in its name):
+    `Thursday 15 October 2026, 12.01am, The Courier`; `Marevia Today | Wednesday 14
+    October 2026 | Last updated 23:55` (or a column's name: `The Saturday Interview`)."""
+    piped = regex.split(r"\s+[|·•]\s+", line.strip())
+    parts = piped if len(piped) > 1 else regex.split(r",\s+", line.strip())
+    for n, part in enumerate(parts):
+        if parse_date(part) or regex.search(r"\d", part) or _section_words(part):
+            continue
+        if _outlet_line(part):
+            return part, True
+        if n == 0 and len(piped) > 1 and regex.fullmatch(NAME, part) and len(part.split()) <= 4:
+            return part, False
+    return None, False
+
+
+def _section_words(text: str) -> bool:
+    """Words that name a section, not an outlet: `World`, `LOCAL NEWS`, `Top stories`."""
+    words = text.casefold().split()
+    return bool(words) and all(w in SECTIONS or w in SECTION_QUALIFIERS for w in words)
 
 
 def _section_line(line: str) -> bool:
