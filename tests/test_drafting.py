@@ -2119,10 +2119,15 @@ def test_a_country_s_presidency_a_hyphenated_title_and_the_former_general() -> N
          "The ships are still out there.", "Agnes Brell", ""),
         ("“We will wait,” Marrow says.\n\nAgnes Brell, 77, has lived on the quay all her "
          "life. “I saw it all,” she said.", "I saw it all", "Agnes Brell", ""),
+        ("Mr Veller spoke without notes. After thanking his staff, he went on:\n\n“I did "
+         "not sign the lease for myself.”", "I did not sign the lease for myself.",
+         "Tomas Veller", ""),
+        ("Here is the key passage of the mayor’s address, in our translation:\n\n“I have "
+         "decided to step down.”", "I have decided to step down.", "Tomas Veller", ""),
     ],
     ids=["a name in the opening phrase is the spokesman's", "a described person after an "
          "opening phrase", "the one a reporter reached", "the voice belongs to",
-         "a short quote of short words"],
+         "a short quote of short words", "he went on", "a passage of someone's address"],
 )  # fmt: skip
 def test_whose_words_past_an_opening_phrase(
     body: str, quote: str, speaker: str | None, unnamed: str

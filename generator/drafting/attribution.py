@@ -1284,6 +1284,13 @@ class Reader:
         text = self.blanked[first.paragraph - 1].rstrip()
         if not self.paragraphs[first.paragraph - 1].rstrip().endswith(":"):
             return None
+        going = regex.search(r"\b(?P<who>he|she)\s+(?:went|goes)\s+on:$", text, regex.IGNORECASE)
+        if going:  # "After thanking his ministers, he went on:"
+            actor, _, sure = self._pronoun(going.group("who").lower(), first.paragraph - 1,
+                                           going.start())  # fmt: skip
+            if actor is not None:
+                words = self._source(first.paragraph - 1, going.start(), going.end() - 1)
+                return Attribution(actor, None, not sure, words, cue=True)
         if not regex.search(rf"\b(?:{SAYING})\b[^.!?:]{{0,40}}:$", text, regex.IGNORECASE):
             return self._intro_subject(first.paragraph - 1)
         start, _ = sentence_bounds(text, len(text) - 1, len(text) - 1)
@@ -1305,6 +1312,14 @@ class Reader:
             r"recorded|made|given|gave|delivered)\b",
             text,
         )
+        if intro is None:
+            # "Here is the key passage of the prime minister's address, in our translation:"
+            intro = regex.search(
+                r"(?:\b(?:of|from)\s+)(?P<np>(?:the\s+)?[^.;:,]{2,60}?)[’']s?\s+"
+                r"(?:\p{Ll}+\s+){0,2}(?:address|speech|statement|message|remarks|letter|"
+                r"post|video|broadcast|interview)\b",
+                text,
+            )
         if intro is None:
             return None
         actor, _, _ = self.resolve(intro.group("np"), paragraph, intro.start("np"))
