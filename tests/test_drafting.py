@@ -2124,10 +2124,14 @@ def test_a_country_s_presidency_a_hyphenated_title_and_the_former_general() -> N
          "Tomas Veller", ""),
         ("Here is the key passage of the mayor’s address, in our translation:\n\n“I have "
          "decided to step down.”", "I have decided to step down.", "Tomas Veller", ""),
+        ("Pavel Rusk, 58, quit on TV, telling the crowds: ‘You have been heard.’\n\nThe "
+         "under-fire leader added: ‘A man who cannot walk down the street is no use.’",
+         "A man who cannot walk down the street is no use.", "Pavel Rusk", ""),
     ],
     ids=["a name in the opening phrase is the spokesman's", "a described person after an "
          "opening phrase", "the one a reporter reached", "the voice belongs to",
-         "a short quote of short words", "he went on", "a passage of someone's address"],
+         "a short quote of short words", "he went on", "a passage of someone's address",
+         "a description no one was given adds to the last speaker's words"],
 )  # fmt: skip
 def test_whose_words_past_an_opening_phrase(
     body: str, quote: str, speaker: str | None, unnamed: str

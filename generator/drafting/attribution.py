@@ -1865,6 +1865,15 @@ class Reader:
         ):  # fmt: skip
             # "“Is that a yes?” the host asked. “It's an answer,” she replied.": the other one
             actor, sure = self.before_last.speaker, False
+        if (
+            actor is None and unnamed.lower().startswith("the ")
+            and verb.group(0).lower() in ("added", "adds") and self.last is not None
+            and self.last.speaker is not None and self.last.speaker.kind == "person"
+            and paragraph - self.last_paragraph <= 1
+        ):  # fmt: skip
+            # "The under-fire leader added:" whom the article gave no such title: the one
+            # who spoke just before, as a guess
+            actor, unnamed, sure = self.last.speaker, "", False
         if actor is None and not unnamed:
             return None
         if (
