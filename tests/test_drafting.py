@@ -2127,11 +2127,18 @@ def test_a_country_s_presidency_a_hyphenated_title_and_the_former_general() -> N
         ("Pavel Rusk, 58, quit on TV, telling the crowds: ‘You have been heard.’\n\nThe "
          "under-fire leader added: ‘A man who cannot walk down the street is no use.’",
          "A man who cannot walk down the street is no use.", "Pavel Rusk", ""),
+        ("The union leader, Pavel Rusk, is frank. “We back whoever pays,” he told me. “We "
+         "are not romantic people.” The difficulty is what the Harbour Authority of Nerrick "
+         "has promised to invest.", "We are not romantic people.", "Pavel Rusk", ""),
+        ("A police sergeant who spoke only if he was not named told me there was no "
+         "briefing. “Nobody told us anything,” he said.", "Nobody told us anything",
+         None, "A police sergeant"),
     ],
     ids=["a name in the opening phrase is the spokesman's", "a described person after an "
          "opening phrase", "the one a reporter reached", "the voice belongs to",
          "a short quote of short words", "he went on", "a passage of someone's address",
-         "a description no one was given adds to the last speaker's words"],
+         "a description no one was given adds to the last speaker's words",
+         "a quote's own sentence ends at its marks", "a described sergeant"],
 )  # fmt: skip
 def test_whose_words_past_an_opening_phrase(
     body: str, quote: str, speaker: str | None, unnamed: str

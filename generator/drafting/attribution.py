@@ -323,7 +323,7 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
         if text[left - 1] in ".!?" and text[left : left + 1] == " " and _ends(text, left - 1):
             break
         left -= 1
-    right = end
+    right = max(start, end - 1)  # (a full stop put where a quote's marks close)
     while right < len(text):
         if (
             text[right] in ".!?"

@@ -164,7 +164,8 @@ ROLE_NOUNS = (
     "fiancé fiancée wife husband partner son daughter brother sister friend boyfriend "
     "girlfriend pal colleague docker dockworker miner cleaner porter soldier sailor "
     "firefighter paramedic lecturer cyclist motorist pedestrian tourist visitor villager "
-    "islander shopowner baker butcher monarch"
+    "islander shopowner baker butcher monarch sergeant corporal lieutenant waiter waitress "
+    "mechanic vendor trader bartender labourer laborer clerk"
 ).split()
 
 UNNAMED = regex.compile(

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import regex
 
+from .verbs import SAYING
+
 # opening mark -> the marks that close it
 PAIRS: dict[str, str] = {
     "“": '”"',
@@ -156,6 +158,10 @@ def clean(text: str) -> str:
     return text.strip().rstrip(",").strip()
 
 
+NEXT_SENTENCE = regex.compile(rf" \p{{Lu}}(?!(?:\S*\s+){{0,4}}(?:{SAYING})\b)")
+"""A sentence after a quote, not the quote's attribution (`Keel asked`)."""
+
+
 def blank_quotes(text: str, spans: list[tuple[int, int]]) -> str:
     """`text` with each (start, end) range and its marks blanked out, offsets kept."""
     chars = list(text)
@@ -163,8 +169,7 @@ def blank_quotes(text: str, spans: list[tuple[int, int]]) -> str:
         for i in range(max(0, start - 1), min(len(chars), end + 1)):
             chars[i] = " "
         # a sentence that ends inside the quote ends where its marks close: “… instruments.”
-        # It did not …
-        after = text[end + 1 : end + 3]
-        if 0 < end < len(text) and text[end - 1] in ".!?" and regex.match(r" \p{Lu}", after):
+        # It did not … (not “… a no?” Keel asked.)
+        if 0 < end < len(text) and text[end - 1] in ".!?" and NEXT_SENTENCE.match(text, end + 1):
             chars[end] = text[end - 1]
     return "".join(chars)
