@@ -2133,12 +2133,16 @@ def test_a_country_s_presidency_a_hyphenated_title_and_the_former_general() -> N
         ("A police sergeant who spoke only if he was not named told me there was no "
          "briefing. “Nobody told us anything,” he said.", "Nobody told us anything",
          None, "A police sergeant"),
+        ("Agnes Brell, the Ostran ambassador, declined to comment. One western diplomat was "
+         "blunter. “He was not a bad mayor,” the diplomat said.", "He was not a bad mayor",
+         None, "One western diplomat"),
     ],
     ids=["a name in the opening phrase is the spokesman's", "a described person after an "
          "opening phrase", "the one a reporter reached", "the voice belongs to",
          "a short quote of short words", "he went on", "a passage of someone's address",
          "a description no one was given adds to the last speaker's words",
-         "a quote's own sentence ends at its marks", "a described sergeant"],
+         "a quote's own sentence ends at its marks", "a described sergeant",
+         "the diplomat just introduced, not the one named"],
 )  # fmt: skip
 def test_whose_words_past_an_opening_phrase(
     body: str, quote: str, speaker: str | None, unnamed: str

@@ -576,6 +576,26 @@ class Reader:
             regex.IGNORECASE,
         )
         if role:  # "the Morvanian leader": the one of the two leaders who is Morvanian
+            head = role.group("head").lower()
+            introduced = list(regex.finditer(
+                rf"\b(?i:a|an|one|another)\s+(?:[\p{{Ll}}-]+\s+){{0,3}}{regex.escape(head)}\b",
+                self.blanked[paragraph][:position],
+            ))  # fmt: skip
+            text = self.blanked[paragraph]
+            apposed = (
+                bool(introduced)
+                and any(  # "Families of the Fleet, a group of ...,"
+                    regex.fullmatch(r",\s*", text[end : introduced[-1].start()])
+                    for _, end, _ in mentions(text[: introduced[-1].start()], self.actors)
+                )
+            )
+            if (
+                introduced
+                and phrase.lower().startswith("the ")
+                and not apposed
+                and not mentions(text[introduced[-1].start() : position], self.actors)
+            ):  # "One western diplomat was blunter. “…,” the diplomat said.": that one
+                return None, introduced[-1].group(0), True
             titles = {w.lower() for w in phrase.split() if is_title(w) or w[:1].isupper()}
             found = self._described(role.group("head").lower(), paragraph, position, titles)
             named = regex.fullmatch(
