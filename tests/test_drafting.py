@@ -157,6 +157,11 @@ ATTRIBUTIONS = [
      "told reporters there were “not enough of us yet”.", "Pavel Rusk"),
     ("a name in apposition, two verbs joined", "Docks hardman Pavel Rusk, 58, has since "
      "shut the gates and vowed that the union would “not take one step back”.", "Pavel Rusk"),
+    ("one of a group, in apposition", "“Shelving is not cancelling,” Agnes Brell, one of "
+     "the strike's organisers, told NRB.", "Agnes Brell"),
+    ("a job, then one of a group, in apposition", "Agnes Brell, head of equities at the "
+     "Nerrick Teachers' Pension Fund, one of the port's largest owners, said she was "
+     "“disappointed”.", "Agnes Brell"),
     ("a name, then when and with whom", "Marrow in a telephone conversation with Veller on "
      "Thursday called the deal «a common achievement».", "Ilse Marrow"),
     ("a member of a body", "“Neither side can be seen to blink first,” Mira Halden of the "

@@ -1693,7 +1693,7 @@ class Reader:
         while True:  # without what stands between a subject and its verb
             tail = head[:end]
             cut = regex.search(
-                rf"(?:,?\s+{AUXILIARY}|,\s+(?:the|a|an|his|her|its|their|who|whose|which|of|from|"
+                rf"(?:,?\s+{AUXILIARY}|,\s+(?:the|a|an|his|her|its|their|who|whose|which|of|from|one\s+of|"
                 rf"(?:in|on)\s+(?:a|an|the|its|his|her|their)|during|through|via|\d+|\p{{Ll}}+ing|\p{{Ll}}+ed"
                 rf"|(?:\p{{Lu}}[\p{{L}}-]*\s+){{0,3}}\p{{Lu}}[\p{{L}}-]*[’']s?(?=\s+\p{{Ll}}))\b"
                 r"(?:[^,]|,(?=\d))*,|,\s+\d{1,3}|,)\s*$",  # a comma in "2,100" goes on
@@ -1707,7 +1707,7 @@ class Reader:
                 break
             # a relative clause goes, its first comma stays: the words before may be an
             # apposition in turn ("X, chairman of Y, who handed in ..., said")
-            relative = regex.match(r",\s+(?:who|which)\b.*,", cut.group(0).strip())
+            relative = regex.match(r",\s+(?:who|which|one\s+of)\b.*,", cut.group(0).strip())
             end = cut.start() + bool(relative)
         if verb.group(0).lower().startswith("say"):
             cited = regex.search(
