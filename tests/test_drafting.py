@@ -2265,3 +2265,18 @@ def test_an_agency_s_service_over_the_headline_is_the_agency() -> None:
         "OSTPRESS",
         "Ostra calls on Nerrick to honour the port deal",
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“I came here every night,” said Mihai, a 31-year-old engineer who declined to give "
+        "his last name.",
+        "“I came here every night,” said Mihai, a 31-year-old engineer.",
+    ],
+    ids=["declined to give his last name", "a first name and an age"],
+)
+def test_a_first_name_alone_is_unnamed(sentence: str) -> None:
+    draft = draft_article(INTRO + sentence)
+    assert "Mihai" not in [actor.name for actor in draft.actors]
+    assert [(q.speaker, q.unnamed) for q in draft.quotes] == [(None, "Mihai")]

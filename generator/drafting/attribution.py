@@ -202,14 +202,19 @@ GIVEN_ONLY = regex.compile(
     r"\b(?:gave|giving|gives|give)\s+(?:only\s+)?(?:his|her|their)\s+(?:first\s+)?name"
     r"(?:\s+only)?(?:\s+as|\s*,)\s+(?P<name>\p{Lu}[\p{L}’'-]+)"
     r"|\b(?:named|identified|known)\s+only\s+as\s+(?P<name>\p{Lu}[\p{L}’'-]+)"
+    r"|(?<![\p{L}’'-]\s)(?<![\p{L}’'-])(?P<name>\p{Lu}\p{Ll}+),\s+(?:a|an)\s[^,.;]{0,60}?"
+    r"\b(?:declined|refused|asked\s+not|did\s+not\s+want)\s+to\s+(?:give|be\s+identified\s+by)\s+"
+    r"(?:his|her|their)\s+(?:last|full|family|second)\s+name"
 )
 """`who gave his name only as Tyrese`: a first name that is not a name to draft an actor by."""
 
 
 AGED_FIRST_NAME = regex.compile(
-    r"(?<!\p{Lu}[\p{L}’'.-]*\s)(?<![\p{L}’'-])(?P<name>\p{Lu}\p{Ll}+),\s+(?:aged\s+)?\d{1,3},"
+    r"(?<!\p{Lu}[\p{L}’'.-]*\s)(?<![\p{L}’'-])(?P<name>\p{Lu}\p{Ll}+),\s+"
+    r"(?:(?:aged\s+)?\d{1,3},|(?:a|an)\s+\d{1,3}-year-old\b)"
 )
-"""`said Greta, 67, who was evacuated`: one name and an age, as vox pops give them."""
+"""`said Greta, 67, who was evacuated`, `said Sorina, a 34-year-old nurse`: one name and an
+age, as vox pops give them."""
 
 
 CALLED_ONLY = regex.compile(
