@@ -19,6 +19,7 @@ from .names import (
     DEGREES,
     FUNCTION_WORDS,
     NAME_RE,
+    PARTICLE,
     ROLE_NOUNS,
     UNNAMED,
     is_place,
@@ -394,6 +395,12 @@ class Reader:
             phrase = "the " + INITIALISED[short.group("initials")]
         if phrase in self.given_only:  # "Tyrese told the Echo": the first name he gave only
             return None, phrase, True
+        words = phrase.split()
+        if (
+            len(words) > 1 and words[-1] in self.given_only and words[-2][:1].islower()
+            and not regex.fullmatch(PARTICLE, words[-2])  # not "de la Fuente"
+        ):  # fmt: skip
+            return None, phrase, True  # "His wife Michelle, 41, added": a first name only
         service = PRESS_SERVICE.fullmatch(phrase)
         whose = regex.fullmatch(r"(?P<service>[^,]+),\s*(?P<name>[^,]+?),?", phrase)
         if not service and whose and PRESS_SERVICE.fullmatch(whose.group("service").strip()):
