@@ -162,6 +162,13 @@ ATTRIBUTIONS = [
     ("a job, then one of a group, in apposition", "Agnes Brell, head of equities at the "
      "Nerrick Teachers' Pension Fund, one of the port's largest owners, said she was "
      "“disappointed”.", "Agnes Brell"),
+    ("a pronoun subject, then a participle", "Marrow was nominated on Monday. She has tried "
+     "to sound calm, telling NRB that she is “not here to defend the lease”.", "Ilse Marrow"),
+    ("a body itself", "The Harbour Authority of Nerrick was quiet. Harbour itself has said "
+     "that it “expects the contract to be honoured”.", "Harbour Authority of Nerrick"),
+    ("an age no one was given", "Veller faced the cameras on Wednesday.\n\nIn a televised "
+     "address, the 58-year-old said he was stepping down so that “the anger ends”.",
+     "Tomas Veller"),
     ("a name, then when and with whom", "Marrow in a telephone conversation with Veller on "
      "Thursday called the deal «a common achievement».", "Ilse Marrow"),
     ("a member of a body", "“Neither side can be seen to blink first,” Mira Halden of the "

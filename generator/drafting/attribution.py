@@ -388,6 +388,9 @@ class Reader:
         phrase = phrase.strip(" ,;:—–-")
         phrase = regex.sub(r"^(?:but|and|yet|so|meanwhile|however|still|now),?\s+", "", phrase,
                            flags=regex.IGNORECASE)  # fmt: skip
+        phrase = regex.sub(
+            r"\s+(?:itself|himself|herself|themselves)$", "", phrase
+        )  # "Oriel itself"
         if not phrase:
             return None, "", False
         short = regex.fullmatch(rf"(?i:the)\s+(?P<initials>{'|'.join(INITIALISED)})", phrase)
@@ -576,6 +579,10 @@ class Reader:
             same = [a for _, _, a in reversed(before) if int(aged.group(1)) in a.ages]
             if same:
                 return same[0], "", len(set(same)) == 1
+            left, _ = sentence_bounds(self.blanked[paragraph], position, position)
+            subject = self._previous_subject(paragraph, left, people=True)
+            if isinstance(subject, DraftActor) and not subject.ages:
+                return subject, "", False  # the person the article was about, as a guess
         office = regex.search(r"\b(?:the|its|his|her|their)\s+(head of (?:state|government))\b",
                               phrase, regex.IGNORECASE)  # fmt: skip
         if office:
@@ -1698,6 +1705,15 @@ class Reader:
             ):
                 words = self._source(paragraph, offset + subject[0], offset + verb.end())
                 return Attribution(subject[2], None, False, words)
+            pronoun = regex.match(r"\s*(?P<who>He|She)\s", head)
+            if subject is None and pronoun:  # "She has tried ..., telling RTVM that she is"
+                actor, unnamed, sure = self._pronoun(
+                    pronoun.group("who").lower(), paragraph, offset + pronoun.start("who")
+                )
+                if actor is not None:
+                    words = self._source(paragraph, offset + pronoun.start("who"),
+                                         offset + verb.end())  # fmt: skip
+                    return Attribution(actor, None, not sure, words)
         floor = max(head.rfind(c) for c in (";", ":", "—", "–", "(", ")"))
         if q_end <= verb.start():
             floor = max(floor, q_end - 1)
