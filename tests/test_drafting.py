@@ -169,6 +169,8 @@ ATTRIBUTIONS = [
     ("an age no one was given", "Veller faced the cameras on Wednesday.\n\nIn a televised "
      "address, the 58-year-old said he was stepping down so that “the anger ends”.",
      "Tomas Veller"),
+    ("a name, an age and a job before a colon", "Nearby, Pavel Rusk, 29, a mechanic, was more "
+     "cautious: “People are celebrating a recount.”", "Pavel Rusk"),
     ("a name, then when and with whom", "Marrow in a telephone conversation with Veller on "
      "Thursday called the deal «a common achievement».", "Ilse Marrow"),
     ("a member of a body", "“Neither side can be seen to blink first,” Mira Halden of the "

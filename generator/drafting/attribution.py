@@ -258,7 +258,7 @@ by telephone, he ...`."""
 FRONTED = (
     r"(?i:in|at|on|with|for|from|after|before|during|under|through|via|by|according|"
     r"speaking|asked|when|while|as|outside|inside|near|behind|beside|across|around|beyond|"
-    r"later|earlier|afterwards|meanwhile|yesterday|today|tonight)\b"
+    r"later|earlier|afterwards|meanwhile|yesterday|today|tonight|nearby|elsewhere)\b"
 )
 """How a sentence's opening phrase starts (`In a filing with the Exchange, ...`)."""
 SEEN_BY = regex.compile(r"\b(?:seen|obtained|reviewed|reported|published|leaked)\s+(?:by|to)\s+$")
@@ -1290,11 +1290,22 @@ class Reader:
         if fronted:
             start += fronted.end()
             clause = clause[fronted.end() :]
-        verb = regex.search(rf"(?<=\S\s+)(?:\p{{Ll}}+ed|{PAST_TENSE})\b(?![’'-])", clause)
+        verb = regex.search(rf"(?<=\S\s+)(?:\p{{Ll}}+ed|{PAST_TENSE}|was|were)\b(?![’'-])", clause)
         if verb is None:
             return None
         subject = clause[: verb.start()].strip()
         subject = regex.sub(r",\s+(?:aged\s+)?\d{1,3},?$", "", subject).strip()
+        named = mentions(subject, self.actors)
+        if (
+            "," in subject
+            and named
+            and named[0][0] == 0
+            and regex.fullmatch(
+                r"(?:,\s+(?:aged\s+)?\d{1,3})?(?:,\s+(?:a|an|the|his|her)\s[^,]{1,60})?,?",
+                subject[named[0][1] :],
+            )
+        ):  # "Ivo Marangozov, 29, a mechanic, was more cautious:" the name
+            subject = subject[: named[0][1]]
         if "," in subject or subject.lower() in PRONOUNS:
             return None  # a pronoun: "She went on: “…”" is the speaker going on
         if regex.match(r"(?i:when|after|before|as|while|since|if|although|because|once|until)\b",
