@@ -2138,6 +2138,9 @@ def test_a_country_s_presidency_a_hyphenated_title_and_the_former_general() -> N
          "Tomas Veller", ""),
         ("Here is the key passage of the mayor’s address, in our translation:\n\n“I have "
          "decided to step down.”", "I have decided to step down.", "Tomas Veller", ""),
+        ("Ostra’s mayor has just finished a televised address. This is the key passage:\n\n"
+         "“Tonight the two sides signed an agreement.”",
+         "Tonight the two sides signed an agreement.", "Tomas Veller", ""),
         ("Pavel Rusk, 58, quit on TV, telling the crowds: ‘You have been heard.’\n\nThe "
          "under-fire leader added: ‘A man who cannot walk down the street is no use.’",
          "A man who cannot walk down the street is no use.", "Pavel Rusk", ""),
@@ -2154,6 +2157,7 @@ def test_a_country_s_presidency_a_hyphenated_title_and_the_former_general() -> N
     ids=["a name in the opening phrase is the spokesman's", "a described person after an "
          "opening phrase", "the one a reporter reached", "the voice belongs to",
          "a short quote of short words", "he went on", "a passage of someone's address",
+         "a place's office-holder has just finished an address",
          "a description no one was given adds to the last speaker's words",
          "a quote's own sentence ends at its marks", "a described sergeant",
          "the diplomat just introduced, not the one named"],

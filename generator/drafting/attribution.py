@@ -583,6 +583,16 @@ class Reader:
             subject = self._previous_subject(paragraph, left, people=True)
             if isinstance(subject, DraftActor) and not subject.ages:
                 return subject, "", False  # the person the article was about, as a guess
+        owned_role = regex.fullmatch(
+            rf"(?P<place>\p{{Lu}}[\p{{L}}-]+)[’']s\s+(?:\p{{Ll}}[\p{{L}}-]*\s+){{0,2}}?"
+            rf"(?P<head>{'|'.join(ROLE_NOUNS)})",
+            phrase,
+        )
+        if owned_role and not mentions(owned_role.group("place"), self.actors):
+            # "Meridana's president": whom the article calls the president
+            found = self._described(owned_role.group("head").lower(), paragraph, position)
+            if found[0] is not None:
+                return found
         office = regex.search(r"\b(?:the|its|his|her|their)\s+(head of (?:state|government))\b",
                               phrase, regex.IGNORECASE)  # fmt: skip
         if office:
@@ -1359,7 +1369,7 @@ class Reader:
         intro = regex.match(
             r"\s*(?P<np>[^.;:]{2,120}?)\s+(?:(?:has|have|had)\s+(?:just\s+)?)?"
             r"(?:released|published|posted|issued|addressed|written|wrote|sent|shared|"
-            r"recorded|made|given|gave|delivered)\b",
+            r"recorded|made|given|gave|delivered|finished|ended|concluded)\b",
             text,
         )
         if intro is None:
