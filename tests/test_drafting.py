@@ -2295,3 +2295,15 @@ def test_a_first_name_alone_is_unnamed(sentence: str) -> None:
     assert "Mihai" not in [actor.name for actor in draft.actors]
     (quote,) = draft.quotes
     assert quote.speaker is None and quote.unnamed.endswith("Mihai")
+
+
+def test_the_head_of_state_of_two_presidents_is_the_one_quoted_most() -> None:
+    found = unnamed_guesses(
+        "President Agnes Brell of Ostra said the deal was «a victory of reason».\n\n"
+        "«Today our compatriots know we did not abandon them,» the President of Ostra "
+        "stressed.\n\n"
+        "The head of state thanked the President of Nerrick, Tomas Veller, for his "
+        "mediation.\n\n"
+        "«Our friends did what others only talked about,» the head of state noted."
+    )
+    assert found["Our friends did what others only talked about"][0] == "Agnes Brell"

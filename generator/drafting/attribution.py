@@ -10,6 +10,7 @@ speaker the rules are not sure of is marked as a guess."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 import regex
@@ -372,6 +373,8 @@ class Reader:
         self.last_text = ""
         self.last_paragraph = -10
         self.pronouns: dict[int, str] = {}
+        self.spoken: Counter[int] = Counter()
+        """How many quotes each actor (by id) was surely given so far."""
         """A person (by id) -> "he" or "she", as a sure "he said" of them gave it."""
         self.given_only = given_names_only(blanked)
         self.alone_now = False  # the quote just attributed is all its paragraph holds
@@ -1083,6 +1086,10 @@ class Reader:
             score = {id(a): len((titles or set()) & a.roles) for a in fitting}
             best = max(score.values())
             top = [a for a in fitting if score[id(a)] == best]
+            if len(set(map(id, top))) > 1 and head in OFFICES:
+                # "the head of state noted" of two presidents: the one the article quotes
+                # most so far (state media's own), as a guess
+                top.sort(key=lambda a: -self.spoken[id(a)])
             return top[0], "", len(set(map(id, top))) == 1
         if body:  # "the company": the organisation the article names most as a subject
             # (not after "with the", "to the": `a filing with the Stock Exchange`)
@@ -1254,6 +1261,8 @@ class Reader:
         said = regex.match(r"\W*(he|she)\b", result.words, regex.IGNORECASE)
         if said and not result.guess and result.speaker and result.speaker.kind == "person":
             self.pronouns.setdefault(id(result.speaker), said.group(1).lower())
+        if result.speaker is not None and not result.guess:
+            self.spoken[id(result.speaker)] += 1
         if self.last is not None and self.last.speaker is not result.speaker:
             self.before_last = self.last
         self.last, self.last_paragraph, self.last_text = result, paragraph, text
