@@ -5,7 +5,7 @@ hand-made gold labels.
     .venv/bin/python bench/draft_eval.py --set eval      # tests/fixtures/drafting/eval/
     .venv/bin/python bench/draft_eval.py --set heldout   # the first held-out set, now a dev set
     .venv/bin/python bench/draft_eval.py --set heldout2  # the held-out set: run it rarely
-    .venv/bin/python bench/draft_eval.py --set heldout3  # measured once as held out, a dev set since
+    .venv/bin/python bench/draft_eval.py --set heldout3  # held out once, a dev set since
     .venv/bin/python bench/draft_eval.py --set eval -v   # and every miss, extra, wrong speaker
 
 Quotes: precision and recall of exact text, after folding quotation marks, apostrophes,
