@@ -171,6 +171,10 @@ ATTRIBUTIONS = [
      "Tomas Veller"),
     ("a name, an age and a job before a colon", "Nearby, Pavel Rusk, 29, a mechanic, was more "
      "cautious: “People are celebrating a recount.”", "Pavel Rusk"),
+    ("a charge made by someone", "It does not settle the broader charge, made by Marrow, "
+     "that the port was run by “a state that no longer knows its own rules”.", "Ilse Marrow"),
+    ("expressed", "Veller expressed gratitude to the dockers for «the patience and courage» "
+     "they showed.", "Tomas Veller"),
     ("a name, then when and with whom", "Marrow in a telephone conversation with Veller on "
      "Thursday called the deal «a common achievement».", "Ilse Marrow"),
     ("a member of a body", "“Neither side can be seen to blink first,” Mira Halden of the "

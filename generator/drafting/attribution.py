@@ -1550,7 +1550,14 @@ class Reader:
             r"(?:read|reads)\b(?:\s+in\s+part)?\s*[,:]?\s*$",
             sentence[:q_start],
         )
-        for found in (quoting, reading):
+        made_by = regex.search(  # "the broader charge, made by X, that the election was run
+            # by “…”": X's words
+            r"\b(?:charge|claim|accusation|allegation|complaint|warning|criticism|demand|"
+            r"promise|pledge|argument|assertion)s?,?\s+(?:made|levelled|leveled|voiced|issued|"
+            r"repeated|raised)\s+by\s+(?P<np>[^,;:]+?),?\s+that\b[^“”«»\"]*$",
+            sentence[:q_start],
+        )
+        for found in (quoting, reading, made_by):
             if found:
                 attributed = self._noun_phrase(found, paragraph, left, result.via)
                 if attributed is not None:

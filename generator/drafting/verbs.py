@@ -22,7 +22,7 @@ _STEMS = (
     "welcomed welcomes hailed hails branded brands condemned condemns "
     "lamented laments recounted recounts decried decries conveyed conveys assured assures "
     "informed informs denounce denounced denounces denouncing dismissed dismisses labelled "
-    "labeled characterised characterized"
+    "labeled characterised characterized expressed expresses voiced voices"
 )
 _PHRASES = ("put it", "puts it", "found that", "finds that", "spoke of", "speaks of")
 """Phrases and verbs that attribute words in some sentences only: "as Rusk put it", "the
