@@ -2311,3 +2311,14 @@ def test_the_head_of_state_of_two_presidents_is_the_one_quoted_most() -> None:
         "«Our friends did what others only talked about,» the head of state noted."
     )
     assert found["Our friends did what others only talked about"][0] == "Agnes Brell"
+
+
+def test_a_press_secretary_of_the_president_is_no_president() -> None:
+    found = unnamed_guesses(
+        "President Agnes Brell of Ostra spoke on Monday.\n\n"
+        "The Press Secretary of the President of Ostra Milena Goran told journalists that "
+        "the visit was «not planned».\n\n"
+        "«We will follow every step,» the head of state stressed."
+    )
+    assert found["not planned"][0] == "Milena Goran"
+    assert found["We will follow every step"][0] == "Agnes Brell"

@@ -546,8 +546,15 @@ def _describe(person: DraftActor, mention: Mention, text: str) -> None:
     office = OFFICE.search(text[max(0, mention.start - 80) : mention.start])
     if office:  # "Deputy Prime Minister of Kelvoria Georgios Anagnostou"
         person.roles.add(office.group(1).lower())
-        # and the office's own words: "Minister of Agriculture and Water Management"
-        person.roles.update(w.lower() for w in regex.findall(r"\p{Lu}[\p{L}’'-]*", office[0]))
+        # and the office's own words: "Minister of Agriculture and Water Management" (not
+        # whom it serves: "Press Secretary of the President" is no president)
+        head, _, served = office[0].partition(" of ")
+        person.roles.update(w.lower() for w in regex.findall(r"\p{Lu}[\p{L}’'-]*", head))
+        person.roles.update(
+            w.lower()
+            for w in regex.findall(r"\p{Lu}[\p{L}’'-]*", served)
+            if w.lower() not in ROLE_NOUNS
+        )
         ahead = regex.search(r"((?:\p{Lu}\p{Ll}+\s+){1,2})$", text[: office.start(1)])
         if ahead:
             person.roles.update(w.lower() for w in ahead.group(1).split())
