@@ -2154,6 +2154,9 @@ def test_a_country_s_presidency_a_hyphenated_title_and_the_former_general() -> N
         ("A police sergeant who spoke only if he was not named told me there was no "
          "briefing. “Nobody told us anything,” he said.", "Nobody told us anything",
          None, "A police sergeant"),
+        ("Nerrick Radio is reporting, citing a source in the Ostran foreign ministry, that a "
+         "deal was signed “a few minutes ago”.", "a few minutes ago", None,
+         "a source in the Ostran foreign ministry"),
         ("Agnes Brell, the Ostran ambassador, declined to comment. One western diplomat was "
          "blunter. “He was not a bad mayor,” the diplomat said.", "He was not a bad mayor",
          None, "One western diplomat"),
@@ -2164,7 +2167,7 @@ def test_a_country_s_presidency_a_hyphenated_title_and_the_former_general() -> N
          "a place's office-holder has just finished an address",
          "a description no one was given adds to the last speaker's words",
          "a quote's own sentence ends at its marks", "a described sergeant",
-         "the diplomat just introduced, not the one named"],
+         "the diplomat just introduced, not the one named", "citing a source"],
 )  # fmt: skip
 def test_whose_words_past_an_opening_phrase(
     body: str, quote: str, speaker: str | None, unnamed: str

@@ -1678,21 +1678,27 @@ class Reader:
     def _quoting(self, sentence: str, verbs: list[regex.Match], q_start: int, q_end: int,
                  paragraph: int, left: int) -> Attribution | None:  # fmt: skip
         """`X said, quoting President Y, that ...`: Y's words, relayed by X."""
-        quoting = regex.search(r"\bquoting\s+(?P<np>[^,;:]+?)\s*(?:,|$)", sentence)
-        if quoting is None or q_start <= quoting.start() < q_end:
+        quoting = regex.search(r"\b(?:quoting|citing)\s+(?P<np>[^,;:]+?)\s*(?:,|$)", sentence)
+        if quoting is None or q_start <= quoting.start() < q_end or quoting.start() > q_start:
             return None
         np_at = left + quoting.start("np")
-        actor, _unnamed, sure = self.resolve(quoting.group("np"), paragraph, np_at)
-        if actor is None or actor.kind == "media":
+        actor, unnamed, sure = (
+            (None, quoting.group("np"), True)  # "citing sources in the Southern District"
+            if regex.match(
+                r"(?:sources|officials|people|diplomats|witnesses)\b", quoting.group("np")
+            )
+            else self.resolve(quoting.group("np"), paragraph, np_at)
+        )
+        if (actor is None and not unnamed) or (actor is not None and actor.kind == "media"):
             return None
         relay = next(
             (found.speaker for verb in verbs
              if (found := self._verb_subject(sentence, verb, q_start, q_end, paragraph, left))),
             None,
-        )  # fmt: skip
+        ) or self._via(sentence)  # fmt: skip
         words = self._source(paragraph, left + quoting.start(), left + quoting.end("np"))
         via = relay if relay is not actor else None
-        return Attribution(actor, via, not sure, words, cue=True)
+        return Attribution(actor, via, not sure, words, "" if actor else unnamed, cue=True)
 
     def _via(self, sentence: str) -> DraftActor | None:
         for start, end, actor in mentions(sentence, self.actors):
@@ -1964,7 +1970,7 @@ class Reader:
         if (
             actor is not None
             and actor.kind == "media"
-            and verb.group(0).lower() in ("reported", "reports")
+            and verb.group(0).lower() in ("reported", "reports", "reporting")
         ):
             return None  # the channel, not the speaker
         words = self._source(paragraph, offset + start, offset + verb.end())
