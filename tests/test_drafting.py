@@ -2325,3 +2325,14 @@ def test_a_press_secretary_of_the_president_is_no_president() -> None:
     )
     assert found["not planned"][0] == "Milena Goran"
     assert found["We will follow every step"][0] == "Agnes Brell"
+
+
+def test_the_remarks_a_lede_quotes_are_whoever_the_next_paragraph_says_made_them() -> None:
+    found = said_in(
+        "Ostra calls on Nerrick to honour the port deal\n\n"
+        "NERRICK, Oct. 15 (OSTPRESS) -- Ostra on Thursday called on Nerrick to honour the "
+        "lease, stressing that the project is “a model of cooperation”.\n\n"
+        "Foreign Ministry spokesperson Pavel Rusk made the remarks at a regular press "
+        "briefing.\n\nThe talks will resume on Friday."
+    )
+    assert found == {"a model of cooperation": "Pavel Rusk"}

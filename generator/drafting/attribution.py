@@ -249,6 +249,10 @@ COMPANY_HEADS = frozenset(
 """What "the company" may be: a body that is not the state's."""
 INVERTED = r"(?:stood|stands|sat|sits|lay|lies|was|were|came|comes|waited|waits|walked)"
 """Verbs before their subject after a place (`Outside the gates stood Vera Holm`)."""
+REMARKS_MADE = regex.compile(
+    r"\s*(?P<np>[^.,;:]{3,120}?)\s+(?:made|delivered)\s+the\s+(?:remarks|comments|statement)\b"
+)
+"""`Spokesperson X made the remarks at a press briefing`: whose the words before were."""
 REACHED = regex.compile(
     r"\s*(?i:when|after|once|as)\s[^,]{0,40}?"
     r"\b(?:reached|contacted|called|rang|phoned|asked|approached|interviewed)\s"
@@ -1208,6 +1212,9 @@ class Reader:
         relative = self._relative(passage)
         if relative is not None:
             return relative
+        remarks = self._remarks_made(passage)
+        if remarks is not None:
+            return remarks
         result = Attribution()
         for span in dict.fromkeys([passage.first, passage.last]):
             found = self._in_sentence(span.paragraph, span.start - 1, span.end + 1)
@@ -1267,6 +1274,22 @@ class Reader:
             self.before_last = self.last
         self.last, self.last_paragraph, self.last_text = result, paragraph, text
         self.last_alone, self.alone_now = self.alone_now, False
+
+    def _remarks_made(self, passage: QuotedPassage) -> Attribution | None:
+        """A lede whose quotes the next paragraph gives to someone: `Saravand on Thursday
+        called on Marevia to honour the lease, stressing that it is “…”.` then `Foreign
+        Ministry spokesperson X made the remarks at a regular press briefing`: X's."""
+        following = passage.last.paragraph + 1
+        if following >= len(self.blanked) or passage.first.paragraph > 2:
+            return None
+        made = REMARKS_MADE.match(self.blanked[following])
+        if made is None:
+            return None
+        named = mentions(made.group("np"), self.actors)
+        if not named or named[-1][2].kind != "person":
+            return None
+        words = self._source(following, made.start("np"), made.end())
+        return Attribution(named[-1][2], None, False, words.strip(), cue=True)
 
     def _relative(self, passage: QuotedPassage) -> Attribution | None:
         """A quote after a relative clause's colon: `“…,” she said, handing the microphone
