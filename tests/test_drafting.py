@@ -1833,6 +1833,8 @@ def test_a_masthead_and_the_section_over_the_headline_are_not_the_headline() -> 
         ("ATLAS\n\nWorld | Feature", "Atlas", None),
         ("Halden Institute for Port Studies\n\nCommentary", "Halden Institute for Port Studies",
          None),
+        ("The Halvern Post-Register\n\nWORLD", "The Halvern Post-Register", None),
+        ("The Brackenford Ledger\n\nWorld › Ostra", "The Brackenford Ledger", None),
         ("World | Europe", None, None),
         ("LOCAL NEWS", None, None),
         ("The Sunday Ledger | Review | The Interview", "The Sunday Ledger", None),
@@ -1840,6 +1842,7 @@ def test_a_masthead_and_the_section_over_the_headline_are_not_the_headline() -> 
     ],
     ids=["a paper's double name", "the date under it", "initials and a section",
          "a one-word nameplate over a section's path", "a think tank over its section",
+         "a paper's register", "a paper's ledger",
          "a section's path alone", "a section in capitals", "a name before its sections",
          "a body's name before its sections"],
 )  # fmt: skip

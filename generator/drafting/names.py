@@ -39,7 +39,8 @@ ORG_WORDS = {
         "News Times Post Herald Tribune Gazette Journal Telegraph Chronicle Radio TV "
         "Television Broadcasting Broadcaster Press Wire Daily Weekly Observer Courier "
         "Express Mirror Magazine Channel Newswire Dispatch Bulletin Review Standard Media "
-        "Clarion Sentinel Examiner Inquirer Enquirer Advertiser"
+        "Clarion Sentinel Examiner Inquirer Enquirer Advertiser Ledger Register Record "
+        "Argus Gleaner Courant Spectator Globe Mail Echo"
     ).split(),
     "organisation": (
         "Party Union Federation Association League Club Group Company Corporation Corp "
@@ -255,7 +256,7 @@ def org_kind(name: str) -> str | None:
         if kind:
             return kind
         if "-" in word and KIND_OF_WORD.get(word.rpartition("-")[2]) == "media":
-            return "media"  # a paper's double name: the Times-Dispatch, the Courier-Star
+            return "media"  # a paper's double name: the Times-Dispatch, the Post-Register
     return None
 
 
