@@ -2339,3 +2339,13 @@ def test_the_remarks_a_lede_quotes_are_whoever_the_next_paragraph_says_made_them
         "briefing.\n\nThe talks will resume on Friday."
     )
     assert found == {"a model of cooperation": "Pavel Rusk"}
+
+
+def test_a_branch_or_a_division_is_a_body() -> None:
+    draft = draft_article(
+        INTRO + "Ostra’s Marine Accident Investigation Branch said its inspectors were “ready "
+        "to travel at a few hours’ notice”."
+    )
+    kinds = {actor.name: actor.kind for actor in draft.actors}
+    assert kinds.get("Marine Accident Investigation Branch") == "government-body", kinds
+    assert draft.quotes[0].speaker.name == "Marine Accident Investigation Branch"

@@ -33,7 +33,7 @@ ORG_WORDS = {
         "Congress Government Administration Cabinet Council Commission Authority Agency "
         "Army Navy Forces Guard Service Bureau Prosecutor Prosecutors Inspectorate Duma "
         "Directorate Secretariat Presidency Municipality Constabulary Coastguard Regulator "
-        "Ombudsman Watchdog"
+        "Ombudsman Watchdog Branch Division"
     ).split(),
     "media": (
         "News Times Post Herald Tribune Gazette Journal Telegraph Chronicle Radio TV "
