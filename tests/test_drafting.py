@@ -1147,6 +1147,7 @@ def test_an_interview_in_questions_and_answers() -> None:
          ["Mira Halden"], "The Courier"),
         ("By Mira Halden\n\nValley Record staff writer\n\nOct 16, 2026", ["Mira Halden"],
          "Valley Record"),
+        ("By MIRA HALDEN, Chief Reporter, in Ostra", ["Mira Halden"], None),
         ("Live reporting by Mira Halden\n\nNerrick Today | Wednesday 14 October 2026 | Last "
          "updated 23:55", ["Mira Halden"], "Nerrick Today"),
     ],

@@ -212,8 +212,8 @@ def _read_byline(byline: regex.Match, article: Article) -> None:
     outlet = byline.groupdict().get("outlet") or byline.groupdict().get("role")
     if JOB.search(byline.group("names")) and byline.re is STAFF_LINE:
         outlet = None  # "Senior Fellow, Ports Programme": the author's job and department
-    if outlet:  # "Cricket Correspondent, at Ashcombe Park": where, not who
-        outlet = regex.sub(r",\s*(?i:at|in)\s+[^,|]+$", "", outlet)
+    if outlet:  # "Cricket Correspondent, at Ashcombe Park", ", in Cassarine": where, not who
+        outlet = regex.sub(r"(?:^|,)\s*(?i:at|in)\s+[^,|]+$", "", outlet) or None
     article.bylined = True
     role = byline.groupdict().get("role") or ""
     if byline.re is NAME_AND_JOB and role.split()[0].lower() == "staff":
