@@ -175,6 +175,8 @@ ATTRIBUTIONS = [
      "that the port was run by “a state that no longer knows its own rules”.", "Ilse Marrow"),
     ("expressed", "Veller expressed gratitude to the dockers for «the patience and courage» "
      "they showed.", "Tomas Veller"),
+    ("an abbreviated rank", "“We are still looking,” Adm. Pavel Rusk, the commander of the "
+     "coast guard, told reporters.", "Pavel Rusk"),
     ("a name, then when and with whom", "Marrow in a telephone conversation with Veller on "
      "Thursday called the deal «a common achievement».", "Ilse Marrow"),
     ("a member of a body", "“Neither side can be seen to blink first,” Mira Halden of the "

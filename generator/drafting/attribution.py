@@ -33,6 +33,7 @@ from .verbs import MEDIA_VERBS, SAYING
 ABBREVIATIONS = (
     r"(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Prof|Gen|Col|Lt|Sgt|Capt|Rev|No|Inc|Ltd|Co|vs|\p{Lu}|"
     r"Sen|Rep|Gov|Supt|Insp|Det|Cllr|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|"
+    r"Adm|Hon|Amb|Maj|Cmdr|Cdr|Brig|Cpl|Fr|Engr|"
     r"Ph\.D|M\.D|D\.Phil|M\.Sc|B\.Sc|B\.A|M\.A|LL\.M|J\.D)"
 )
 AUXILIARY = (
