@@ -2160,6 +2160,9 @@ def test_a_country_s_presidency_a_hyphenated_title_and_the_former_general() -> N
         ("A police sergeant who spoke only if he was not named told me there was no "
          "briefing. “Nobody told us anything,” he said.", "Nobody told us anything",
          None, "A police sergeant"),
+        ("“We will wait,” said Pavel Rusk, 41, a docker.\n\nHis father, he said, had sailed "
+         "all his life. “He would have known where to go,” he said.",
+         "He would have known where to go", "Pavel Rusk", ""),
         ("Nerrick Radio is reporting, citing a source in the Ostran foreign ministry, that a "
          "deal was signed “a few minutes ago”.", "a few minutes ago", None,
          "a source in the Ostran foreign ministry"),
@@ -2173,7 +2176,8 @@ def test_a_country_s_presidency_a_hyphenated_title_and_the_former_general() -> N
          "a place's office-holder has just finished an address",
          "a description no one was given adds to the last speaker's words",
          "a quote's own sentence ends at its marks", "a described sergeant",
-         "the diplomat just introduced, not the one named", "citing a source"],
+         "the diplomat just introduced, not the one named", "the one who said so in an aside",
+         "citing a source"],
 )  # fmt: skip
 def test_whose_words_past_an_opening_phrase(
     body: str, quote: str, speaker: str | None, unnamed: str

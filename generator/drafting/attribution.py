@@ -984,8 +984,9 @@ class Reader:
             start, _ = sentence_bounds(text, max(0, left - 2), max(0, left - 2))
             sentence = text[start:left]
             if regex.match(r"\s*(?:he|she|they|it|i|we)\b", sentence, regex.I) or regex.search(
-                rf",\s*(?:he|she|they)\s+(?:{SAYING})\W*$", sentence, regex.I
-            ):  # "She said she had not slept.", "Dockers will be paid, he said.": the
+                rf",\s*(?:he|she|they)\s+(?:{SAYING})(?:\W*$|,)", sentence, regex.I
+            ):  # "She said she had not slept.", "Dockers will be paid, he said.", "His
+                # father, he said, had sailed all his life.": the
                 left = start  # sentence before that
                 continue
             named = mentions(sentence, self.actors)
