@@ -177,6 +177,10 @@ ATTRIBUTIONS = [
      "they showed.", "Tomas Veller"),
     ("an abbreviated rank", "“We are still looking,” Adm. Pavel Rusk, the commander of the "
      "coast guard, told reporters.", "Pavel Rusk"),
+    ("accepted that", "Giving evidence, Capt Pavel Rusk, 57, accepted that the decision had "
+     "been “a mistake”.", "Pavel Rusk"),
+    ("a short title's role", "Capt Pavel Rusk gave evidence on Tuesday. “I thought it was a "
+     "unit overheating,” the captain replied.", "Pavel Rusk"),
     ("a name, then when and with whom", "Marrow in a telephone conversation with Veller on "
      "Thursday called the deal «a common achievement».", "Ilse Marrow"),
     ("a member of a body", "“Neither side can be seen to blink first,” Mira Halden of the "

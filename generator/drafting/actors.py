@@ -502,12 +502,27 @@ FORMER = "(former)"
 """A role that marks someone described as holding an office no longer."""
 
 
+SHORT_TITLES = {
+    "capt": "captain", "gen": "general", "adm": "admiral", "col": "colonel",
+    "lt": "lieutenant", "sgt": "sergeant", "supt": "superintendent", "insp": "inspector",
+    "det": "detective", "gov": "governor", "sen": "senator", "rep": "representative",
+    "amb": "ambassador", "prof": "professor", "cllr": "councillor", "cmdr": "commander",
+    "maj": "major", "brig": "brigadier", "cpl": "corporal",
+}  # fmt: skip
+"""A title's short form and the role it names (`Capt X` is `the captain`)."""
+
+
 def _describe(person: DraftActor, mention: Mention, text: str) -> None:
     """The words around a name that say who the person is: `harbour chief Ilse Marrow`,
     `Ilse Marrow, the port's director,`."""
     if mention.titled:
         person.add_name(f"{mention.titled} {mention.text}")
         person.roles.update(w.lower() for w in mention.titled.split())
+        # "Capt X" is "the captain": a title's short form gives its role
+        person.roles.update(
+            SHORT_TITLES[w.lower().rstrip(".")] for w in mention.titled.split()
+            if w.lower().rstrip(".") in SHORT_TITLES
+        )  # fmt: skip
     before = text[max(0, mention.start - 60) : mention.start]
     if mention.titled and before.rstrip().endswith(mention.titled):  # ", Mr Oleg Stavrinov"
         before = before[: before.rstrip().rfind(mention.titled)]

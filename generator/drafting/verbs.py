@@ -24,9 +24,13 @@ _STEMS = (
     "informed informs denounce denounced denounces denouncing dismissed dismisses labelled "
     "labeled characterised characterized expressed expresses voiced voices"
 )
-_PHRASES = ("put it", "puts it", "found that", "finds that", "spoke of", "speaks of")
+_PHRASES = (
+    "put it", "puts it", "found that", "finds that", "spoke of", "speaks of", "accepted that",
+    "accepts that",
+)  # fmt: skip
 """Phrases and verbs that attribute words in some sentences only: "as Rusk put it", "the
-report found that the contract was “badly managed”"."""
+report found that the contract was “badly managed”", "accepted that it had been “a
+mistake”"."""
 SAYING = "|".join(sorted({*_STEMS.split(), *_PHRASES}, key=len, reverse=True))
 """Any form of a verb of saying (a regex alternation, longest first)."""
 
