@@ -256,6 +256,7 @@ def main(argv: list[str]) -> int:
             "dev11",
             "dev12",
             "dev13",
+            "dev14",
             "heldout",
             "heldout2",
             "heldout3",

@@ -1842,6 +1842,8 @@ def test_a_masthead_and_the_section_over_the_headline_are_not_the_headline() -> 
          None),
         ("The Halvern Post-Register\n\nWORLD", "The Halvern Post-Register", None),
         ("The Brackenford Ledger\n\nWorld › Ostra", "The Brackenford Ledger", None),
+        ("THE OSTRA CHRONICLE\nFriday, March 12, 2027\n\nNATION", "The Ostra Chronicle",
+         dt.date(2027, 3, 12)),
         ("World | Europe", None, None),
         ("LOCAL NEWS", None, None),
         ("The Sunday Ledger | Review | The Interview", "The Sunday Ledger", None),
@@ -1849,7 +1851,7 @@ def test_a_masthead_and_the_section_over_the_headline_are_not_the_headline() -> 
     ],
     ids=["a paper's double name", "the date under it", "initials and a section",
          "a one-word nameplate over a section's path", "a think tank over its section",
-         "a paper's register", "a paper's ledger",
+         "a paper's register", "a paper's ledger", "the date and a section under it",
          "a section's path alone", "a section in capitals", "a name before its sections",
          "a body's name before its sections"],
 )  # fmt: skip
@@ -2207,14 +2209,15 @@ def test_an_office_named_by_its_initials(body: str, speaker: str) -> None:
     assert unnamed_guesses(body)["a disgrace"][0] == speaker
 
 
-def test_an_embedded_post_in_a_saved_page_is_its_author_s_quote() -> None:
+@pytest.mark.parametrize("kind", ["x-post", "fb-post", "twitter-tweet"])
+def test_an_embedded_post_in_a_saved_page_is_its_author_s_quote(kind: str) -> None:
     html = (
         "<!doctype html><html><head><title>Port talks - NRB News</title></head><body>"
         "<article><h1>Port talks go on into the night</h1>"
         "<p>The harbour of Nerrick stayed closed on Tuesday as talks between the dockers "
         "and the port went on into a third day.</p>"
-        "<p>The mayor, Tomas Veller, has posted this on X:</p>"
-        "<figure class='embed'><blockquote class='x-post'><p>Third day of talks. We are in "
+        "<p>The mayor, Tomas Veller, has posted this:</p>"
+        f"<figure class='embed'><blockquote class='{kind}'><p>Third day of talks. We are in "
         "the last hours.</p>— Tomas Veller (@TVeller) <a href='https://x.com/TVeller/status/1'>"
         "October 14, 2026</a></blockquote></figure>"
         "<p>The dockers will meet again on Friday to decide whether the strike goes on.</p>"

@@ -195,7 +195,8 @@ def _is_byline(line: str) -> regex.Match | None:
 SECTIONS = frozenset(
     "opinion analysis comment news world politics business sport sports culture lifestyle "
     "science health technology tech environment features feature review reviews explainer "
-    "live commentary transcripts transcript diplomacy europe".split()
+    "live commentary transcripts transcript diplomacy europe nation metro region regional "
+    "international foreign".split()
 )
 """A section's name (`Opinion`) under a byline or a masthead: not the outlet."""
 SECTION_QUALIFIERS = frozenset("local national breaking latest top stories home".split())
@@ -560,7 +561,9 @@ def read_html(html: str) -> Article:
 POST_LINK = regex.compile(
     r"https?://(?:www\.)?(?:x|twitter|instagram|facebook|threads|bsky|t)\.(?:com|me|net|app)/"
 )
-POST_CLASS = regex.compile(r"tweet|x-post|social|instagram|telegram|bluesky|threads|mastodon")
+POST_CLASS = regex.compile(
+    r"tweet|x-post|fb-post|facebook|social|instagram|telegram|bluesky|threads|mastodon"
+)
 
 
 def _posts_quoted(html: str) -> str:
