@@ -2363,3 +2363,26 @@ def test_a_branch_or_a_division_is_a_body() -> None:
     kinds = {actor.name: actor.kind for actor in draft.actors}
     assert kinds.get("Marine Accident Investigation Branch") == "government-body", kinds
     assert draft.quotes[0].speaker.name == "Marine Accident Investigation Branch"
+
+
+def test_an_analysis_box_inside_a_saved_article_is_part_of_it() -> None:
+    html = (
+        "<!doctype html><html><head><title>Port talks - NRB News</title></head><body>"
+        "<article><h1>Port talks go on into the night</h1>"
+        "<p>The harbour of Nerrick stayed closed on Tuesday as talks between the dockers "
+        "and the port went on into a third day.</p>"
+        "<aside class='analysis-box'><h3>Analysis</h3>"
+        "<p>For the town, the strike will be remembered as a story about two families and "
+        "one very long winter on the quay.</p>"
+        "<p>“Every strike in this port has had two parts: the thing that went wrong, and "
+        "the reason nobody stopped it,” Ilse Marrow, the port’s director, told me.</p>"
+        "</aside><aside class='related'><a href='/a'>More on ports</a></aside>"
+        "<p>The dockers will meet again on Friday to decide whether the strike goes on.</p>"
+        "</article></body></html>"
+    )
+    draft = draft_article(html)
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in draft.quotes] == [(
+        "Every strike in this port has had two parts: the thing that went wrong, and the "
+        "reason nobody stopped it", "Ilse Marrow",
+    )]  # fmt: skip
+    assert not any("More on ports" in p for p in read_article(html).paragraphs)

@@ -8,6 +8,7 @@ import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 import regex
 
@@ -534,7 +535,7 @@ def read_html(html: str) -> Article:
     import trafilatura
 
     extracted = trafilatura.bare_extraction(
-        _posts_quoted(html), with_metadata=True, include_comments=False, include_tables=False
+        _prepared(html), with_metadata=True, include_comments=False, include_tables=False
     )
     document = extracted.as_dict() if extracted is not None else None
     if not document or not (document.get("text") or "").strip():
@@ -566,11 +567,10 @@ POST_CLASS = regex.compile(
 )
 
 
-def _posts_quoted(html: str) -> str:
-    """`html` with each embedded social post (a `<blockquote>` of a tweet, an X or
-    Telegram post, kept in a `<figure>` that text extraction drops as an image) made a
-    paragraph of its own: its words in quotation marks, then who posted it
-    (`“…” — NAME (@handle) DATE`), as a print article quotes a post."""
+def _prepared(html: str) -> str:
+    """`html` with the parts of its article that text extraction drops made paragraphs
+    of the article: embedded social posts (`_quote_posts`) and boxes of the article's own
+    text set aside from it (`_open_boxes`)."""
     from lxml import etree
     from lxml import html as markup
 
@@ -578,6 +578,32 @@ def _posts_quoted(html: str) -> str:
         page = markup.fromstring(html)
     except (ValueError, etree.ParserError):
         return html
+    changed = _quote_posts(page) + _open_boxes(page)
+    return markup.tostring(page, encoding="unicode") if changed else html
+
+
+def _open_boxes(page: Any) -> int:
+    """An `<aside>` inside the `<article>` that holds paragraphs of prose (a
+    correspondent's analysis box), not links or a line or two: made a `<div>`, so its
+    paragraphs are the article's. How many."""
+    opened = 0
+    for article in page.iter("article"):
+        for box in list(article.iter("aside")):
+            prose = [p for p in box.iter("p") if len(p.text_content().split()) >= 15]
+            linked = sum(len(a.text_content().split()) for a in box.iter("a"))
+            if len(prose) >= 2 and linked * 4 < len(box.text_content().split()):
+                box.tag = "div"
+                opened += 1
+    return opened
+
+
+def _quote_posts(page: Any) -> int:
+    """Each embedded social post (a `<blockquote>` of a tweet, an X or Telegram post,
+    kept in a `<figure>` that text extraction drops as an image) made a paragraph of its
+    own: its words in quotation marks, then who posted it (`“…” — NAME (@handle) DATE`),
+    as a print article quotes a post. How many."""
+    from lxml import html as markup
+
     posts = [
         quote for quote in page.iter("blockquote")
         if POST_CLASS.search(quote.get("class") or "")
@@ -599,7 +625,7 @@ def _posts_quoted(html: str) -> str:
         target.addprevious(paragraph)
         paragraph.tail = target.tail
         target.getparent().remove(target)
-    return markup.tostring(page, encoding="unicode") if posts else html
+    return len(posts)
 
 
 AUTHOR_NODES = (
