@@ -181,6 +181,9 @@ ATTRIBUTIONS = [
      "been “a mistake”.", "Pavel Rusk"),
     ("a short title's role", "Capt Pavel Rusk gave evidence on Tuesday. “I thought it was a "
      "unit overheating,” the captain replied.", "Pavel Rusk"),
+    ("according to a release, then the subject", "According to a press release issued by "
+     "the Harbour Authority of Nerrick, Ostra’s Ambassador to Nerrick, Mr Pavel Rusk, visited "
+     "the injured dockers and assured them of “all possible support”.", "Pavel Rusk"),
     ("a name, then when and with whom", "Marrow in a telephone conversation with Veller on "
      "Thursday called the deal «a common achievement».", "Ilse Marrow"),
     ("a member of a body", "“Neither side can be seen to blink first,” Mira Halden of the "

@@ -2019,8 +2019,8 @@ class Reader:
         start = floor + 1
         clause = head[start:]
         opener = regex.match(
-            r"\s*(?:when|after|before|as|while|although|though|if|since|because|once|until)\b"
-            r"[^,]*,\s*",
+            r"\s*(?:when|after|before|as|while|although|though|if|since|because|once|until|"
+            r"according\s+to)\b[^,]*,\s*",
             clause,
             regex.IGNORECASE,
         )
@@ -2062,7 +2062,7 @@ class Reader:
                      if not _possessive(clause, m[1])]  # fmt: skip
             if (
                 not named
-                or len(clause[: named[0][0]].split()) > 4
+                or len(clause[: named[0][0]].split()) > 6
                 or VERB_RE.search(clause[: named[0][0]])
             ):
                 return None
