@@ -184,6 +184,8 @@ ATTRIBUTIONS = [
     ("according to a release, then the subject", "According to a press release issued by "
      "the Harbour Authority of Nerrick, Ostra’s Ambassador to Nerrick, Mr Pavel Rusk, visited "
      "the injured dockers and assured them of “all possible support”.", "Pavel Rusk"),
+    ("analysts at a firm", "Analysts at the Harbour Authority of Nerrick said in a note that "
+     "a deal remained “our base case”.", "Harbour Authority of Nerrick"),
     ("a name, then when and with whom", "Marrow in a telephone conversation with Veller on "
      "Thursday called the deal «a common achievement».", "Ilse Marrow"),
     ("a member of a body", "“Neither side can be seen to blink first,” Mira Halden of the "

@@ -494,6 +494,13 @@ class Reader:
             # sentence, or the one before, is about (a guess: the article does not say)
             body = self._spoken_for(paragraph, position)
             return (body, "", False) if body is not None else (None, phrase, False)
+        firm = regex.fullmatch(
+            r"(?i:analysts|economists|strategists|researchers)\s+(?:at|from)\s+(?P<org>.+)", phrase
+        )
+        if firm:  # "Analysts at Brightwater Securities said": the firm's note
+            named = mentions(firm.group("org"), self.actors)
+            if named and named[0][2].kind not in ("person", "media"):
+                return named[0][2], "", True
         head = regex.split(r"\s+(?:at|of|from|for|in|on|with|close to)\s+", phrase)[0]
         if (
             head != phrase
