@@ -249,8 +249,7 @@ def _person_signals(
     after = text[mention.end : mention.end + 120]
     if mention.titled:
         return True
-    dotted = regex.search(r"\b(\p{Lu}\p{Ll}{1,3})\.\s+$", before)
-    if dotted and is_title(dotted.group(1)):
+    if _dotted_title(before):
         return True  # "Hon. Peter Kiprono", "Mr. Oprea-Valek"
     if regex.search(rf"\b(?:{ROLE_RE})s?\s*,?\s*$", before, regex.IGNORECASE):
         return True
@@ -502,6 +501,12 @@ FORMER = "(former)"
 """A role that marks someone described as holding an office no longer."""
 
 
+def _dotted_title(before: str) -> regex.Match[str] | None:
+    """A title's short form with its dot just before a name: `Hon. `, `Mr. `, `Adm. `."""
+    dotted = regex.search(r"\b(\p{Lu}\p{Ll}{1,3})\.\s+$", before)
+    return dotted if dotted and is_title(dotted.group(1)) else None
+
+
 SHORT_TITLES = {
     "capt": "captain", "gen": "general", "adm": "admiral", "col": "colonel",
     "lt": "lieutenant", "sgt": "sergeant", "supt": "superintendent", "insp": "inspector",
@@ -526,9 +531,9 @@ def _describe(person: DraftActor, mention: Mention, text: str) -> None:
     before = text[max(0, mention.start - 60) : mention.start]
     if mention.titled and before.rstrip().endswith(mention.titled):  # ", Mr Oleg Stavrinov"
         before = before[: before.rstrip().rfind(mention.titled)]
-    dotted = regex.search(r"\b(\p{Lu}\p{Ll}{1,3})\.\s+$", before)
-    if dotted and is_title(dotted.group(1)):  # "Cabinet Secretary Hon. Peter X": the title
-        person.roles.add(dotted.group(1).lower())  # and the office before it
+    dotted = _dotted_title(before)
+    if dotted:  # "Cabinet Secretary Hon. Peter X": the title and the office before it
+        person.roles.add(dotted.group(1).lower())
         before = before[: dotted.start()] + " "
     match = regex.search(
         rf"((?:[\p{{L}}’'-]+\s+){{0,2}}(?:{ROLE_RE}))\s+$", before, regex.IGNORECASE
